@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Browser } from 'playwright-core';
+import { launchChromium } from './support/browser';
+import { APP_URL, PORTAL_LOG, RESULTS_DIR } from './support/portal';
+
+describe('the portal started with the demo profile', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('renders the sign-in page', async () => {
+    const page = await browser.newPage();
+    await page.goto(APP_URL);
+
+    await page.getByText('Identity & Access Portal').first().waitFor();
+    await page.getByRole('button', { name: 'Enter' }).waitFor();
+
+    const screenshot = path.join(RESULTS_DIR, 'sign-in-page.png');
+    await page.screenshot({ path: screenshot, fullPage: true });
+    expect(fs.statSync(screenshot).size).toBeGreaterThan(1000);
+  });
+
+  it('signs in as guest and shows the catalog with the demo organisation', async () => {
+    const page = await browser.newPage();
+    await page.goto(APP_URL);
+    await page.getByRole('button', { name: 'Enter' }).click();
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Catalog' }).waitFor();
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'catalog.png'), fullPage: true });
+  });
+
+  it('started the backend without errors or warnings', () => {
+    const log = fs.readFileSync(PORTAL_LOG, 'utf8');
+    const problems = log
+      .split('\n')
+      .filter(line => /\b(warn|error)\b/i.test(line));
+    expect(problems).toEqual([]);
+  });
+});

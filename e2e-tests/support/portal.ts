@@ -1,0 +1,61 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const REPO_ROOT = path.resolve(__dirname, '../..');
+export const RESULTS_DIR = path.join(REPO_ROOT, 'test-results', 'e2e');
+export const PORTAL_LOG = path.join(RESULTS_DIR, 'portal.log');
+export const APP_URL = 'http://127.0.0.1:3000';
+export const BACKEND_URL = 'http://127.0.0.1:7007';
+
+const STARTUP_TIMEOUT_MS = 6 * 60_000;
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url);
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Starts scripts/start.sh (the README's start command) in its own process group. */
+export async function startPortal(): Promise<ChildProcess> {
+  if ((await answers(APP_URL)) || (await answers(BACKEND_URL))) {
+    throw new Error(
+      `Something already listens on ${APP_URL} or ${BACKEND_URL}; stop it before running the end-to-end tests`,
+    );
+  }
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const log = fs.openSync(PORTAL_LOG, 'w');
+  const child = spawn(path.join(REPO_ROOT, 'scripts', 'start.sh'), [], {
+    cwd: REPO_ROOT,
+    detached: true,
+    stdio: ['ignore', log, log],
+  });
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`The portal exited early (code ${child.exitCode}); see ${PORTAL_LOG}`);
+    }
+    if (
+      (await answers(`${BACKEND_URL}/.backstage/health/v1/readiness`)) &&
+      (await answers(APP_URL))
+    ) {
+      return child;
+    }
+    await new Promise(resolve => setTimeout(resolve, 1000));
+  }
+  stopPortal(child.pid);
+  throw new Error(`The portal did not start within ${STARTUP_TIMEOUT_MS / 1000}s; see ${PORTAL_LOG}`);
+}
+
+/** Stops the whole process group started by startPortal. */
+export function stopPortal(pid: number | undefined) {
+  if (!pid) return;
+  try {
+    process.kill(-pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+}

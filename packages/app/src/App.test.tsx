@@ -1,0 +1,26 @@
+import { render, screen } from '@testing-library/react';
+import app from './App';
+
+describe('App', () => {
+  it('renders the sign-in page with the guest option when nobody is signed in', async () => {
+    process.env = {
+      NODE_ENV: 'test',
+      APP_CONFIG: [
+        {
+          data: {
+            app: { title: 'Test', baseUrl: 'http://localhost:3000' },
+            backend: { baseUrl: 'http://localhost:7007' },
+          },
+          context: 'test',
+        },
+      ] as any,
+    };
+
+    render(app.createRoot());
+
+    expect(
+      await screen.findByText('Identity & Access Portal', {}, { timeout: 10000 }),
+    ).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Enter' })).toBeInTheDocument();
+  });
+});

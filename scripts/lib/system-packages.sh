@@ -1,0 +1,39 @@
+# shellcheck shell=bash
+# Debian packages the demo and the tests need: OpenLDAP (slapd, ldap-utils) and Chromium.
+# Installed with apt-get when running as root; otherwise the exact command is printed.
+
+SYSTEM_PACKAGES_APT_UPDATED=
+
+missing_system_packages() {
+  local missing=()
+  for want in "$@"; do
+    case "$want" in
+      slapd) [ -x /usr/sbin/slapd ] || missing+=(slapd) ;;
+      ldap-utils) command -v ldapsearch >/dev/null || missing+=(ldap-utils) ;;
+      chromium) command -v chromium >/dev/null || missing+=(chromium) ;;
+      *) dpkg -s "$want" >/dev/null 2>&1 || missing+=("$want") ;;
+    esac
+  done
+  echo "${missing[*]}"
+}
+
+ensure_system_packages() {
+  local missing
+  missing=$(missing_system_packages "$@")
+  [ -z "$missing" ] && return 0
+  if [ "$(id -u)" != 0 ]; then
+    toolchain_die "missing Debian packages: $missing. Install them with: sudo apt-get update && sudo apt-get install -y $missing"
+  fi
+  toolchain_log "installing Debian packages: $missing"
+  if [ -z "$SYSTEM_PACKAGES_APT_UPDATED" ]; then
+    apt-get update -qq >/dev/null || toolchain_die "apt-get update failed"
+    SYSTEM_PACKAGES_APT_UPDATED=1
+  fi
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null ||
+    toolchain_die "apt-get install $missing failed"
+  # Debian starts a system-wide slapd on install; the project runs its own on loopback ports.
+  if [[ " $missing " == *" slapd "* ]]; then
+    (service slapd stop || systemctl stop slapd) >/dev/null 2>&1 || true
+  fi
+}
