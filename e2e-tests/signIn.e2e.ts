@@ -33,9 +33,15 @@ describe('the portal started with the demo profile', () => {
     await page.goto(APP_URL);
     await page.getByRole('button', { name: 'Enter' }).click();
 
-    await page.getByRole('navigation').getByRole('link', { name: 'Catalog' }).waitFor();
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: 'Catalog' })
+      .waitFor();
     await page.getByText('portal-backend').waitFor();
-    await page.screenshot({ path: path.join(RESULTS_DIR, 'catalog.png'), fullPage: true });
+    await page.screenshot({
+      path: path.join(RESULTS_DIR, 'catalog.png'),
+      fullPage: true,
+    });
   });
 
   it('started the backend without errors or warnings', () => {

@@ -36,7 +36,9 @@ export async function startPortal(): Promise<ChildProcess> {
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
-      throw new Error(`The portal exited early (code ${child.exitCode}); see ${PORTAL_LOG}`);
+      throw new Error(
+        `The portal exited early (code ${child.exitCode}); see ${PORTAL_LOG}`,
+      );
     }
     if (
       (await answers(`${BACKEND_URL}/.backstage/health/v1/readiness`)) &&
@@ -47,7 +49,11 @@ export async function startPortal(): Promise<ChildProcess> {
     await new Promise(resolve => setTimeout(resolve, 1000));
   }
   stopPortal(child.pid);
-  throw new Error(`The portal did not start within ${STARTUP_TIMEOUT_MS / 1000}s; see ${PORTAL_LOG}`);
+  throw new Error(
+    `The portal did not start within ${
+      STARTUP_TIMEOUT_MS / 1000
+    }s; see ${PORTAL_LOG}`,
+  );
 }
 
 /** Stops the whole process group started by startPortal. */

@@ -2,10 +2,7 @@ import {
   coreServices,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
-import {
-  ConfigSources,
-  StaticConfigSource,
-} from '@backstage/config-loader';
+import { ConfigSources, StaticConfigSource } from '@backstage/config-loader';
 import { postgresConfigFromEnv } from './postgresConfigFromEnv';
 
 /**
@@ -21,7 +18,10 @@ export const rootConfigWithPostgresFromEnv = createServiceFactory({
     const defaults = ConfigSources.default({});
     const source = fromEnv
       ? ConfigSources.merge([
-          StaticConfigSource.create({ data: fromEnv, context: 'env:POSTGRES_*' }),
+          StaticConfigSource.create({
+            data: fromEnv,
+            context: 'env:POSTGRES_*',
+          }),
           defaults,
         ])
       : defaults;

@@ -7,7 +7,8 @@ import { SignInPageBlueprint } from '@backstage/plugin-app-react';
  */
 const signInPage = SignInPageBlueprint.make({
   params: {
-    loader: async () => props => <SignInPage {...props} providers={['guest']} />,
+    loader: async () => props =>
+      <SignInPage {...props} providers={['guest']} />,
   },
 });
 
