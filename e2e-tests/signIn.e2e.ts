@@ -28,18 +28,26 @@ describe('the portal started with the demo profile', () => {
     expect(fs.statSync(screenshot).size).toBeGreaterThan(1000);
   });
 
-  it('signs in as guest and shows the catalog with the demo organisation', async () => {
+  it('signs in as guest and shows the catalog and the demo organisation', async () => {
     const page = await browser.newPage();
     await page.goto(APP_URL);
     await page.getByRole('button', { name: 'Enter' }).click();
 
     await page
-      .getByRole('navigation')
-      .getByRole('link', { name: 'Catalog' })
+      .getByTestId('sidebar-root')
+      .getByRole('link', { name: 'Catalog', exact: true })
       .waitFor();
     await page.getByText('portal-backend').waitFor();
     await page.screenshot({
       path: path.join(RESULTS_DIR, 'catalog.png'),
+      fullPage: true,
+    });
+
+    // The org page of a nested team lists its members, non-ASCII names included.
+    await page.goto(`${APP_URL}/catalog/default/group/sre`);
+    await page.getByText('Łukasz Nowak').first().waitFor();
+    await page.screenshot({
+      path: path.join(RESULTS_DIR, 'group-sre.png'),
       fullPage: true,
     });
   });

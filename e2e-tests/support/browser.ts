@@ -1,20 +1,18 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Browser, chromium } from 'playwright-core';
 
 const CHROMIUM = '/usr/bin/chromium';
 
-/** Debian's Chromium, headless, with the flags this closed network needs and a fresh profile. */
+/**
+ * Debian's Chromium, headless, with the flags this closed network needs. Playwright gives every launch a
+ * fresh temporary profile.
+ */
 export async function launchChromium(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(
       `${CHROMIUM} is missing: install it with apt-get install chromium`,
     );
   }
-  const profile = fs.mkdtempSync(
-    path.join(os.tmpdir(), 'portal-e2e-chromium-'),
-  );
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -26,7 +24,6 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
-      `--user-data-dir=${profile}`,
     ],
   });
 }

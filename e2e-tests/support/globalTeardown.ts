@@ -1,5 +1,5 @@
 import { stopPortal } from './portal';
 
 export default async function globalTeardown() {
-  stopPortal((globalThis as { portalPid?: number }).portalPid);
+  await stopPortal((globalThis as { portalPid?: number }).portalPid);
 }

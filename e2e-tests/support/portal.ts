@@ -19,6 +19,17 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
+/** The environment a person's shell would give scripts/start.sh: without what Jest sets for its tests. */
+function userEnvironment(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.NODE_ENV; // Jest sets 'test', which changes how the frontend is bundled
+  for (const name of Object.keys(env)) {
+    if (name.startsWith('JEST_') || name.startsWith('NODE_CHANNEL_'))
+      delete env[name];
+  }
+  return env;
+}
+
 /** Starts scripts/start.sh (the README's start command) in its own process group. */
 export async function startPortal(): Promise<ChildProcess> {
   if ((await answers(APP_URL)) || (await answers(BACKEND_URL))) {
@@ -31,6 +42,7 @@ export async function startPortal(): Promise<ChildProcess> {
   const child = spawn(path.join(REPO_ROOT, 'scripts', 'start.sh'), [], {
     cwd: REPO_ROOT,
     detached: true,
+    env: userEnvironment(),
     stdio: ['ignore', log, log],
   });
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
@@ -48,7 +60,7 @@ export async function startPortal(): Promise<ChildProcess> {
     }
     await new Promise(resolve => setTimeout(resolve, 1000));
   }
-  stopPortal(child.pid);
+  await stopPortal(child.pid);
   throw new Error(
     `The portal did not start within ${
       STARTUP_TIMEOUT_MS / 1000
@@ -56,12 +68,24 @@ export async function startPortal(): Promise<ChildProcess> {
   );
 }
 
-/** Stops the whole process group started by startPortal. */
-export function stopPortal(pid: number | undefined) {
+/** Stops the whole process group started by startPortal and waits until it is gone. */
+export async function stopPortal(pid: number | undefined) {
   if (!pid) return;
-  try {
-    process.kill(-pid, 'SIGTERM');
-  } catch {
-    // already gone
+  const signalGroup = (signal: NodeJS.Signals | 0) => {
+    try {
+      process.kill(-pid, signal);
+      return true;
+    } catch {
+      return false; // the group is gone
+    }
+  };
+  signalGroup('SIGTERM');
+  const deadline = Date.now() + 15_000;
+  while (signalGroup(0)) {
+    if (Date.now() > deadline) {
+      signalGroup('SIGKILL');
+      return;
+    }
+    await new Promise(resolve => setTimeout(resolve, 200));
   }
 }

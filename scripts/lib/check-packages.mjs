@@ -6,33 +6,57 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const root = path.resolve(
+  path.dirname(new URL(import.meta.url).pathname),
+  '../..',
+);
 const pluginsDir = path.join(root, 'plugins');
 const dirs = fs.existsSync(pluginsDir)
-  ? fs.readdirSync(pluginsDir).filter(d => fs.existsSync(path.join(pluginsDir, d, 'package.json')))
+  ? fs
+      .readdirSync(pluginsDir)
+      .filter(d => fs.existsSync(path.join(pluginsDir, d, 'package.json')))
   : [];
 const problems = [];
 
 for (const dir of dirs) {
   const pkgDir = path.join(pluginsDir, dir);
   const tarball = path.join(os.tmpdir(), `${dir}-${process.pid}.tgz`);
-  execFileSync('yarn', ['pack', '--out', tarball], { cwd: pkgDir, stdio: 'pipe' });
-  const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n');
-  const manifest = JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }));
+  execFileSync('yarn', ['pack', '--out', tarball], {
+    cwd: pkgDir,
+    stdio: 'pipe',
+  });
+  const files = execFileSync('tar', ['-tzf', tarball], {
+    encoding: 'utf8',
+  }).split('\n');
+  const manifest = JSON.parse(
+    execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], {
+      encoding: 'utf8',
+    }),
+  );
   fs.rmSync(tarball);
 
   const has = f => files.includes(`package/${f}`);
   const fail = msg => problems.push(`${manifest.name ?? dir}: ${msg}`);
-  if (!files.some(f => f.startsWith('package/dist/'))) fail('the tarball has no dist/ (build first)');
+  if (!files.some(f => f.startsWith('package/dist/')))
+    fail('the tarball has no dist/ (build first)');
   if (!has('README.md')) fail('the tarball has no README.md');
   if (fs.existsSync(path.join(pkgDir, 'config.d.ts'))) {
-    if (!has('config.d.ts')) fail('the tarball lacks config.d.ts although the package has one');
+    if (!has('config.d.ts'))
+      fail('the tarball lacks config.d.ts although the package has one');
     if (!manifest.configSchema) fail('package.json has no configSchema');
   }
   if (!manifest.backstage?.role) fail('package.json has no backstage.role');
-  if (!/^dist\//.test(manifest.main ?? '')) fail(`main points at ${manifest.main}, not dist/`);
-  for (const [name, range] of Object.entries({ ...manifest.dependencies, ...manifest.peerDependencies })) {
-    if (String(range).startsWith('workspace:') || String(range).startsWith('link:')) fail(`dependency ${name} is ${range}`);
+  if (!/^dist\//.test(manifest.main ?? ''))
+    fail(`main points at ${manifest.main}, not dist/`);
+  for (const [name, range] of Object.entries({
+    ...manifest.dependencies,
+    ...manifest.peerDependencies,
+  })) {
+    if (
+      String(range).startsWith('workspace:') ||
+      String(range).startsWith('link:')
+    )
+      fail(`dependency ${name} is ${range}`);
   }
   console.log(`${manifest.name}: ${files.filter(Boolean).length} files packed`);
 }

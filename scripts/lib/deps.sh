@@ -3,8 +3,8 @@
 
 deps_fingerprint() {
   local root=$1
-  (cd "$root" && cat yarn.lock package.json packages/*/package.json plugins/*/package.json 2>/dev/null;
-   node -p process.version) | sha256sum | cut -d' ' -f1
+  (cd "$root" && shopt -s nullglob && cat yarn.lock package.json packages/*/package.json plugins/*/package.json &&
+    node -p process.version) | sha256sum | cut -d' ' -f1
 }
 
 ensure_dependencies() {

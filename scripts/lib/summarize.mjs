@@ -24,7 +24,8 @@ function readJestReport(file, layerOf) {
       failures += 1;
     }
     for (const test of suite.assertionResults) {
-      const key = { passed: 'passed', failed: 'failed' }[test.status] ?? 'skipped';
+      const key =
+        { passed: 'passed', failed: 'failed' }[test.status] ?? 'skipped';
       add(layer, key);
       if (key === 'failed') failures += 1;
     }
@@ -43,19 +44,33 @@ function addJestLayer(file, passed, fallbackLayer, layerOf) {
 const jestFile = path.join(resultsDir, 'jest.json');
 const e2eFile = path.join(resultsDir, 'e2e.json');
 const checksDir = path.join(resultsDir, 'checks');
-for (const entry of fs.readdirSync(checksDir).filter(f => f.endsWith('.status')).sort()) {
+for (const entry of fs
+  .readdirSync(checksDir)
+  .filter(f => f.endsWith('.status'))
+  .sort()) {
   const name = entry.replace(/\.status$/, '');
-  const passed = fs.readFileSync(path.join(checksDir, entry), 'utf8').trim() === 'pass';
-  const layerOfTestFile = f => (/\.integration\.test\./.test(f) ? 'integration' : 'unit');
-  if (name === 'jest' && addJestLayer(jestFile, passed, 'unit', layerOfTestFile)) continue;
-  if (name === 'e2e' && addJestLayer(e2eFile, passed, 'e2e', () => 'e2e')) continue;
+  const passed =
+    fs.readFileSync(path.join(checksDir, entry), 'utf8').trim() === 'pass';
+  const layerOfTestFile = f =>
+    /\.integration\.test\./.test(f) ? 'integration' : 'unit';
+  if (
+    name === 'jest' &&
+    addJestLayer(jestFile, passed, 'unit', layerOfTestFile)
+  )
+    continue;
+  if (name === 'e2e' && addJestLayer(e2eFile, passed, 'e2e', () => 'e2e'))
+    continue;
   add(`check:${name}`, passed ? 'passed' : 'failed');
 }
 
 const total = { passed: 0, failed: 0, skipped: 0 };
 console.log('\nlayer                passed  failed  skipped');
 for (const [layer, row] of layers) {
-  console.log(`${layer.padEnd(20)} ${String(row.passed).padStart(6)}  ${String(row.failed).padStart(6)}  ${String(row.skipped).padStart(7)}`);
+  console.log(
+    `${layer.padEnd(20)} ${String(row.passed).padStart(6)}  ${String(
+      row.failed,
+    ).padStart(6)}  ${String(row.skipped).padStart(7)}`,
+  );
   for (const k of Object.keys(total)) total[k] += row[k];
 }
 const skipped = total.skipped ? `, ${total.skipped} skipped` : '';
