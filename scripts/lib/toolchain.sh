@@ -13,13 +13,17 @@ NODE_TOOLCHAIN_VERSION=22.23.3
 toolchain_log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*" >&2; }
 toolchain_die() { printf '\033[1;31m[setup] %s\033[0m\n' "$*" >&2; exit 1; }
 
-node_major() { "${1:-node}" -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
+node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
+node_prefix() { dirname "$(dirname "$(readlink -f "$(command -v node)")")"; }
 
 ensure_node() {
   local root=$1 dir="$1/.toolchain/node-v${NODE_TOOLCHAIN_VERSION}"
   if [ -x "$dir/bin/node" ]; then
     :
-  elif command -v node >/dev/null && [ "$(node_major)" = 22 ] && [ -d "$(dirname "$(dirname "$(command -v node)")")/include/node" ]; then
+  elif command -v node >/dev/null && [ "$(node_major)" = 22 ] && [ -d "$(node_prefix)/include/node" ]; then
+    # The machine's own Node 22 with its headers: build native addons against exactly these.
+    export npm_config_nodedir
+    npm_config_nodedir=$(node_prefix)
     return 0
   else
     command -v npm >/dev/null || toolchain_die "npm is needed to fetch Node ${NODE_TOOLCHAIN_VERSION}: install Node.js with npm (apt-get install nodejs npm)."
