@@ -1,4 +1,4 @@
-import { ldifLine } from './ldifValue';
+import { ldifLine } from '@internal/demo-org';
 
 /** The schemas every harness directory includes, in dependency order. */
 export const BASE_SCHEMAS = [

@@ -1,4 +1,4 @@
-import { ldifLine } from './ldifValue';
+import { ldifLine } from '@internal/demo-org';
 
 /** Lower-cases a DN and drops insignificant spaces around `,` and `=`. */
 export function normalizeDn(dn: string): string {
