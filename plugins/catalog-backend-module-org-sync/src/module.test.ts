@@ -10,6 +10,7 @@ import {
   type EntityProviderMutation,
 } from '@backstage/plugin-catalog-node';
 import type { OrgSourceReadResult } from '@identity-portal/plugin-catalog-org-sync-node';
+import type { JsonObject } from '@backstage/types';
 import knexFactory, { type Knex } from 'knex';
 import { createFakeSourceModule } from './__testUtils__/fakeSourceModule';
 import { group, readResult, user } from './__testUtils__/sourceData';
@@ -31,7 +32,7 @@ const schedule = {
 
 async function start(options: {
   knex: Knex;
-  orgSync: Record<string, unknown>;
+  orgSync: JsonObject;
   answers: Map<string, OrgSourceReadResult | Error>;
   permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
 }): Promise<Started> {
