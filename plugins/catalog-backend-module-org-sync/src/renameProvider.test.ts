@@ -140,5 +140,5 @@ describe('renaming an org sync provider id (real catalog)', () => {
     );
     expect(location(ada.body)).toBe('org-sync:corp-renamed');
     expect(await userNames(api)).toEqual(['ada', 'bob']);
-  });
+  }, 60_000);
 });

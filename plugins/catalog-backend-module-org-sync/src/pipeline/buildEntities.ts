@@ -4,7 +4,7 @@ import type {
   OrgSourceUser,
 } from '@identity-portal/plugin-catalog-org-sync-node';
 import { breakGroupCycles } from './breakGroupCycles';
-import { fieldsUnder, mergeFields, type FlatFields } from './entityFields';
+import { mergeFields, type EntityFields } from './entityFields';
 import type { MergedIdentity, RunProblem } from './types';
 
 /** Everything buildEntities needs. */
@@ -95,11 +95,24 @@ export function buildEntities(input: BuildInput): {
     for (const parent of groupParents) link(childrenOf, parent, child);
   }
 
-  const userRef = (id: string) =>
-    `user:${input.namespace}/${input.userNames.get(id)}`;
-  const groupRef = (id: string) => `group:${input.namespace}/${groupName(id)}`;
-  const refs = (ids: Set<string> | undefined, toRef: (id: string) => string) =>
-    [...(ids ?? [])].map(toRef).sort();
+  const userRefs = new Map(
+    input.users.map(u => [
+      u.id,
+      `user:${input.namespace}/${input.userNames.get(u.id)}`,
+    ]),
+  );
+  const groupRefs = new Map(
+    input.groups.map(g => [
+      g.id,
+      `group:${input.namespace}/${groupName(g.id)}`,
+    ]),
+  );
+  const refs = (ids: Set<string> | undefined, byId: Map<string, string>) => {
+    if (!ids) return [];
+    const result: string[] = [];
+    for (const id of ids) result.push(byId.get(id)!);
+    return result.sort();
+  };
 
   const entities: Array<{ entity: Entity; keys: string[] }> = [];
   for (const user of input.users) {
@@ -111,15 +124,15 @@ export function buildEntities(input: BuildInput): {
         kind: 'User',
         metadata: metadata(input, input.userNames.get(user.id)!, fields),
         spec: {
-          profile: profile(fields),
-          memberOf: refs(memberOf.get(user.id), groupRef),
+          profile: fields.profile,
+          memberOf: refs(memberOf.get(user.id), groupRefs),
         },
       },
     });
   }
   for (const group of input.groups) {
     const fields = mergeFields(group.parts, onUnsupported);
-    const groupParents = refs(parents.get(group.id), groupRef);
+    const groupParents = refs(parents.get(group.id), groupRefs);
     entities.push({
       keys: group.keys,
       entity: {
@@ -128,10 +141,10 @@ export function buildEntities(input: BuildInput): {
         metadata: metadata(input, groupName(group.id), fields),
         spec: {
           type: group.parts[0].type,
-          profile: profile(fields),
+          profile: fields.profile,
           ...(groupParents.length ? { parent: groupParents[0] } : {}),
-          children: refs(childrenOf.get(group.id), groupRef),
-          members: refs(membersOf.get(group.id), userRef),
+          children: refs(childrenOf.get(group.id), groupRefs),
+          members: refs(membersOf.get(group.id), userRefs),
         },
       },
     });
@@ -162,31 +175,17 @@ function forEachPart<T extends OrgSourceUser | OrgSourceGroup>(
 function metadata(
   input: BuildInput,
   name: string,
-  fields: FlatFields,
+  fields: EntityFields,
 ): Entity['metadata'] {
   const location = managedByLocation(input.providerId);
-  const title = fields.get('metadata.title');
-  const description = fields.get('metadata.description');
-  const labels = fieldsUnder(fields, 'metadata.labels.');
+  fields.annotations['backstage.io/managed-by-location'] = location;
+  fields.annotations['backstage.io/managed-by-origin-location'] = location;
   return {
     name,
     namespace: input.namespace,
-    ...(title ? { title } : {}),
-    ...(description ? { description } : {}),
-    annotations: {
-      ...fieldsUnder(fields, 'metadata.annotations.'),
-      'backstage.io/managed-by-location': location,
-      'backstage.io/managed-by-origin-location': location,
-    },
-    ...(labels ? { labels } : {}),
+    ...(fields.title ? { title: fields.title } : {}),
+    ...(fields.description ? { description: fields.description } : {}),
+    annotations: fields.annotations,
+    ...(Object.keys(fields.labels).length ? { labels: fields.labels } : {}),
   };
-}
-
-function profile(fields: FlatFields): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const key of ['displayName', 'email', 'picture']) {
-    const value = fields.get(`spec.profile.${key}`);
-    if (value) result[key] = value;
-  }
-  return result;
 }

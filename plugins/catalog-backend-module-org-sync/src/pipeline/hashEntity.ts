@@ -6,5 +6,5 @@ import { createHash } from 'node:crypto';
  * sorted lists, so equal content gives an equal digest.
  */
 export function hashEntity(entity: Entity): string {
-  return createHash('sha256').update(JSON.stringify(entity)).digest('base64');
+  return createHash('sha1').update(JSON.stringify(entity)).digest('base64');
 }

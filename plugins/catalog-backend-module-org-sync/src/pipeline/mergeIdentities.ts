@@ -9,13 +9,14 @@ class UnionFind {
   constructor(size: number) {
     this.parent = Array.from({ length: size }, (_, i) => i);
   }
-  find(i: number): number {
-    let root = i;
+  find(start: number): number {
+    let root = start;
     while (this.parent[root] !== root) root = this.parent[root];
-    while (this.parent[i] !== root) {
-      const next = this.parent[i];
-      this.parent[i] = root;
-      i = next;
+    let node = start;
+    while (this.parent[node] !== root) {
+      const next = this.parent[node];
+      this.parent[node] = root;
+      node = next;
     }
     return root;
   }

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 /** The longest entity name the catalog accepts. */
 export const MAX_NAME_LENGTH = 63;
 const HASH_LENGTH = 6;
+const ALREADY_VALID = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
 
 const SPECIAL_LETTERS: Record<string, string> = {
   ß: 'ss',
@@ -30,6 +31,9 @@ export function shortHash(value: string): string {
  * Returns undefined when nothing usable is left.
  */
 export function normaliseName(raw: string): string | undefined {
+  if (raw.length <= MAX_NAME_LENGTH && ALREADY_VALID.test(raw)) {
+    return raw;
+  }
   const folded = raw
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

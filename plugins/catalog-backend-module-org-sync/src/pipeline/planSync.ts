@@ -198,7 +198,7 @@ export async function planSync(input: PlanInput): Promise<SyncPlan> {
     groupNames: groupNaming.names,
   });
   problems.push(...built.problems);
-  const validated = await validateEntities(built.entities);
+  const validated = validateEntities(built.entities);
   problems.push(...validated.problems);
   for (const key of validated.invalidKeys) skippedKeys.add(key);
 

@@ -1,29 +1,26 @@
-import {
-  FieldFormatEntityPolicy,
-  groupEntityV1alpha1Validator,
-  userEntityV1alpha1Validator,
-  type Entity,
-} from '@backstage/catalog-model';
+import { makeValidator, type Entity } from '@backstage/catalog-model';
 import type { RunProblem } from './types';
 
-const fieldFormat = new FieldFormatEntityPolicy();
+const validators = makeValidator();
 
 /**
- * Checks every built entity against the catalog's own rules (field formats,
- * User / Group schema). Invalid entities are left out of the commit and
- * reported; their source keys are returned so the engine keeps what it
- * committed for them before instead of removing it.
+ * Checks the parts of each built entity that come from sources against the
+ * catalog's field-format rules (the same rules its FieldFormatEntityPolicy
+ * applies): annotation and label keys and values, title and description.
+ * Names are valid by construction, and the entity shape is built by the
+ * engine (its tests check it against the catalog's User and Group schemas).
+ *
+ * Invalid entities are left out of the commit and reported; their source
+ * keys are returned so the engine keeps what it committed for them before.
  */
-export async function validateEntities<
-  T extends { entity: Entity; keys: string[] },
->(
+export function validateEntities<T extends { entity: Entity; keys: string[] }>(
   built: T[],
-): Promise<{ valid: T[]; invalidKeys: string[]; problems: RunProblem[] }> {
+): { valid: T[]; invalidKeys: string[]; problems: RunProblem[] } {
   const valid: T[] = [];
   const invalidKeys: string[] = [];
   const problems: RunProblem[] = [];
   for (const item of built) {
-    const error = await findError(item.entity);
+    const error = findError(item.entity);
     if (!error) {
       valid.push(item);
       continue;
@@ -44,18 +41,23 @@ export async function validateEntities<
   return { valid, invalidKeys, problems };
 }
 
-async function findError(entity: Entity): Promise<string | undefined> {
-  try {
-    await fieldFormat.enforce(entity);
-    const validator =
-      entity.kind === 'User'
-        ? userEntityV1alpha1Validator
-        : groupEntityV1alpha1Validator;
-    if (!(await validator.check(entity))) {
-      return `not a ${entity.kind} entity`;
+function findError(entity: Entity): string | undefined {
+  const { annotations = {}, labels = {} } = entity.metadata;
+  for (const key of Object.keys(annotations)) {
+    if (!validators.isValidAnnotationKey(key)) {
+      return `annotation key '${key}' is not valid`;
     }
-    return undefined;
-  } catch (error) {
-    return (error as Error).message;
+    if (!validators.isValidAnnotationValue(annotations[key])) {
+      return `the value of annotation '${key}' is not valid`;
+    }
   }
+  for (const key of Object.keys(labels)) {
+    if (!validators.isValidLabelKey(key)) {
+      return `label key '${key}' is not valid`;
+    }
+    if (!validators.isValidLabelValue(labels[key])) {
+      return `label '${key}' has the value '${labels[key]}', which is not a valid label value (letters, digits and - _ . between them, at most 63 characters)`;
+    }
+  }
+  return undefined;
 }
