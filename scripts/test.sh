@@ -5,7 +5,7 @@
 # The last line is "N passed, N failed" over every layer; the exit code is non-zero on any failure.
 . "$(dirname "${BASH_SOURCE[0]}")/lib/setup.sh"
 
-prepare_repo slapd ldap-utils chromium
+prepare_repo slapd ldap-utils openssl chromium
 cd "$REPO_ROOT"
 RESULTS="$REPO_ROOT/test-results"
 rm -rf "$RESULTS" && mkdir -p "$RESULTS/checks"

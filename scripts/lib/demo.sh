@@ -11,9 +11,8 @@ DEMO_LDAP_SERVICE_PASSWORD="demo-reader-password"
 run_ts() { node --require @backstage/cli/config/nodeTransform.cjs "$@"; }
 
 prepare_demo_data() {
-  mkdir -p "$DEMO_DIR/catalog" "$DEMO_DIR/ldap"
+  mkdir -p "$DEMO_DIR/ldap"
   (cd "$REPO_ROOT" &&
-    run_ts packages/demo-org/src/cli.ts catalog --out "$DEMO_DIR/catalog/demo-org.yaml" &&
     run_ts packages/demo-org/src/cli.ts ldif --base-dn "$DEMO_LDAP_SUFFIX" \
       --service-password "$DEMO_LDAP_SERVICE_PASSWORD" --out "$DEMO_DIR/ldap/demo-org.ldif") ||
     toolchain_die "could not generate the demo data from packages/demo-org/demo-org.yaml"

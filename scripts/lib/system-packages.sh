@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Debian packages the demo and the tests need: OpenLDAP (slapd, ldap-utils) and Chromium.
+# Debian packages the demo and the tests need: OpenLDAP (slapd, ldap-utils), openssl (TLS test certificates) and Chromium.
 # Installed with apt-get when running as root; otherwise the exact command is printed.
 
 SYSTEM_PACKAGES_APT_UPDATED=
@@ -11,6 +11,7 @@ missing_system_packages() {
       slapd) [ -x /usr/sbin/slapd ] || missing+=(slapd) ;;
       ldap-utils) command -v ldapsearch >/dev/null || missing+=(ldap-utils) ;;
       chromium) command -v chromium >/dev/null || missing+=(chromium) ;;
+      openssl) command -v openssl >/dev/null || missing+=(openssl) ;;
       *) dpkg -s "$want" >/dev/null 2>&1 || missing+=("$want") ;;
     esac
   done

@@ -19,6 +19,11 @@ backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 
 backend.add(import('@backstage/plugin-catalog-backend'));
+// Users and Groups from the organisation's directories, with merge, naming and deletion safety.
+backend.add(import('@identity-portal/plugin-catalog-backend-module-org-sync'));
+backend.add(
+  import('@identity-portal/plugin-catalog-backend-module-org-sync-ldap'),
+);
 
 backend.add(import('@backstage/plugin-permission-backend'));
 // Replaced by the group/role policy module when it lands.

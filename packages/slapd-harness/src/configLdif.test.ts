@@ -38,4 +38,19 @@ describe('buildConfigLdif', () => {
       `olcSuffix:: ${Buffer.from('o=Bücher').toString('base64')}`,
     );
   });
+
+  it('configures TLS certificates only when asked', () => {
+    expect(buildConfigLdif(params)).not.toContain('olcTLS');
+    const ldif = buildConfigLdif({
+      ...params,
+      tls: {
+        caFile: '/tmp/x/tls/ca.pem',
+        certFile: '/tmp/x/tls/server.pem',
+        keyFile: '/tmp/x/tls/server.key',
+      },
+    });
+    expect(ldif).toContain('olcTLSCACertificateFile: /tmp/x/tls/ca.pem');
+    expect(ldif).toContain('olcTLSCertificateFile: /tmp/x/tls/server.pem');
+    expect(ldif).toContain('olcTLSCertificateKeyFile: /tmp/x/tls/server.key');
+  });
 });

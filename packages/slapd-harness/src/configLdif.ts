@@ -20,6 +20,8 @@ export interface ConfigLdifParams {
   pidFile: string;
   sizeLimit: number | 'unlimited';
   schemaFiles: string[];
+  /** Certificate files for StartTLS and ldaps://; no TLS when absent. */
+  tls?: { caFile: string; certFile: string; keyFile: string };
 }
 
 function record(dn: string, lines: string[]): string {
@@ -51,6 +53,13 @@ export function buildConfigLdif(params: ConfigLdifParams): string {
       'cn: config',
       ldifLine('olcPidFile', params.pidFile),
       'olcLogLevel: none',
+      ...(params.tls
+        ? [
+            ldifLine('olcTLSCACertificateFile', params.tls.caFile),
+            ldifLine('olcTLSCertificateFile', params.tls.certFile),
+            ldifLine('olcTLSCertificateKeyFile', params.tls.keyFile),
+          ]
+        : []),
     ]),
     record('cn=module{0},cn=config', [
       'objectClass: olcModuleList',

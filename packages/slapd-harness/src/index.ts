@@ -10,8 +10,12 @@ export type {
   SlapdExit,
   SlapdInstance,
   SlapdLoader,
+  SlapdTls,
+  SlapdTlsOptions,
   StartSlapdOptions,
 } from './types';
+export { createTlsFiles } from './tlsFiles';
+export type { CreateTlsFilesOptions, TlsFiles } from './tlsFiles';
 export {
   SLAPD_NOT_INSTALLED_MESSAGE,
   SlapdError,

@@ -14,6 +14,8 @@ export interface RuntimeConfigParams {
   rootPassword: string;
   sizeLimit: number | 'unlimited';
   extraSchemas: string[];
+  /** Certificate files; no TLS when absent. */
+  tls?: { caFile: string; certFile: string; keyFile: string };
 }
 
 /** Files in the per-start runtime directory. */
@@ -46,6 +48,7 @@ export async function writeRuntimeConfig(
     pidFile: join(params.runtimeDir, 'slapd.pid'),
     sizeLimit: params.sizeLimit,
     schemaFiles: [...BASE_SCHEMAS, ...params.extraSchemas],
+    tls: params.tls,
   });
   await writeFile(join(params.runtimeDir, 'config.ldif'), configLdif);
   await runTool(params.slapaddPath, ['-n0', '-F', configDir], {

@@ -16,7 +16,7 @@ export interface SlapdProcessOptions {
   /** When given, slapd gets SIGTERM as soon as this Node process dies. */
   setprivPath?: string;
   configDir: string;
-  /** `ldap://127.0.0.1:<port>/` */
+  /** `ldap://127.0.0.1:<port>/`, or several separated by spaces. */
   listenUrl: string;
   logLevel: string;
   onLog?: (line: string) => void;
@@ -97,10 +97,16 @@ export function spawnSlapd(options: SlapdProcessOptions): SlapdProcess {
       return;
     }
     child.kill('SIGTERM');
+    // The grace timer is cancelled once slapd has exited, so that it does not
+    // keep the event loop (or a Jest worker) alive for another 5 s.
+    const grace = new AbortController();
     const outcome = await Promise.race([
       exited.then(() => 'exited' as const),
-      sleep(STOP_GRACE_MS, 'timeout' as const),
+      sleep(STOP_GRACE_MS, 'timeout' as const, { signal: grace.signal }).catch(
+        () => 'exited' as const,
+      ),
     ]);
+    grace.abort();
     if (outcome === 'timeout') {
       child.kill('SIGKILL');
       await exited;

@@ -15,7 +15,8 @@ import { RuntimeConfig, writeRuntimeConfig } from './runtimeConfig';
 import { createRuntimeDirectory } from './runtimeDirectory';
 import { spawnSlapd, SlapdProcess, waitUntilReady } from './slapdProcess';
 import { withSuffixEntry } from './suffixEntry';
-import { SlapdInstance, StartSlapdOptions } from './types';
+import { createTlsFiles, TlsFiles } from './tlsFiles';
+import { SlapdInstance, SlapdTlsOptions, StartSlapdOptions } from './types';
 import { validateOptions } from './validateOptions';
 
 const DEFAULT_READY_TIMEOUT_MS = 10_000;
@@ -25,6 +26,15 @@ interface Listening {
   slapd: SlapdProcess;
   port: number;
   url: string;
+  /** Set when TLS is on. */
+  ldapsPort?: number;
+}
+
+function tlsOptionsOf(options: StartSlapdOptions): SlapdTlsOptions | undefined {
+  if (!options.tls) {
+    return undefined;
+  }
+  return options.tls === true ? {} : options.tls;
 }
 
 /**
@@ -37,14 +47,20 @@ async function startListening(
   config: RuntimeConfig,
   rootDn: string,
 ): Promise<Listening> {
+  const tls = tlsOptionsOf(options);
   for (let attempt = 1; ; attempt++) {
     const port = options.port ?? (await findFreePort());
     const url = `ldap://${LOOPBACK_HOST}:${port}`;
+    const ldapsPort = tls ? tls.ldapsPort ?? (await findFreePort()) : undefined;
+    const listenUrls = [`${url}/`];
+    if (ldapsPort !== undefined) {
+      listenUrls.push(`ldaps://${LOOPBACK_HOST}:${ldapsPort}/`);
+    }
     const slapd = spawnSlapd({
       slapdPath: binaries.slapd,
       setprivPath: binaries.setpriv,
       configDir: config.configDir,
-      listenUrl: `${url}/`,
+      listenUrl: listenUrls.join(' '),
       logLevel: options.logLevel ?? 'none',
       onLog: options.onLog,
     });
@@ -57,12 +73,13 @@ async function startListening(
         passwordFile: config.passwordFile,
         timeoutMs: options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,
       });
-      return { slapd, port, url };
+      return { slapd, port, url, ldapsPort };
     } catch (error) {
       await slapd.stop();
       const retry =
         error instanceof ConflictError &&
         options.port === undefined &&
+        tls?.ldapsPort === undefined &&
         attempt < FREE_PORT_ATTEMPTS;
       if (!retry) {
         throw error;
@@ -89,6 +106,10 @@ export async function startSlapd(
   if (options.port !== undefined) {
     await assertPortFree(options.port);
   }
+  const tlsOptions = tlsOptionsOf(options);
+  if (tlsOptions?.ldapsPort !== undefined) {
+    await assertPortFree(tlsOptions.ldapsPort);
+  }
 
   const { suffix } = options;
   const rootDn = `cn=admin,${suffix}`;
@@ -102,6 +123,13 @@ export async function startSlapd(
 
   try {
     const { alreadyLoaded } = await prepareDataDirectory(dataDir, suffix);
+    let tlsFiles: TlsFiles | undefined;
+    if (tlsOptions) {
+      tlsFiles = await createTlsFiles(join(runtimeDir, 'tls'), {
+        hostnames: tlsOptions.hostnames,
+        opensslPath: tlsOptions.opensslPath,
+      });
+    }
     const config = await writeRuntimeConfig({
       slapaddPath: binaries.slapadd,
       runtimeDir,
@@ -111,6 +139,7 @@ export async function startSlapd(
       rootPassword,
       sizeLimit: options.sizeLimit ?? 'unlimited',
       extraSchemas: options.extraSchemas ?? [],
+      tls: tlsFiles,
     });
     const initialLdif = withSuffixEntry(options.ldif ?? '', suffix);
     const mustLoad = !alreadyLoaded && initialLdif.trim() !== '';
@@ -124,7 +153,7 @@ export async function startSlapd(
       });
     }
     listening = await startListening(options, binaries, config, rootDn);
-    const { slapd, port, url } = listening;
+    const { slapd, port, url, ldapsPort } = listening;
     const add = (ldif: string) =>
       addOnline({
         ldapaddPath: binaries.ldapadd,
@@ -158,6 +187,14 @@ export async function startSlapd(
       rootDn,
       rootPassword,
       dataDir,
+      tls:
+        tlsFiles && ldapsPort !== undefined
+          ? {
+              ldapsUrl: `ldaps://${LOOPBACK_HOST}:${ldapsPort}`,
+              ldapsPort,
+              ...tlsFiles,
+            }
+          : undefined,
       exited: slapd.exited,
       stop,
       add: async ldif => {

@@ -1,6 +1,33 @@
 /** How LDIF given to {@link startSlapd} is loaded into a fresh database. */
 export type SlapdLoader = 'ldapadd' | 'slapadd';
 
+/** TLS for a harness directory; see {@link StartSlapdOptions.tls}. */
+export interface SlapdTlsOptions {
+  /** Port for `ldaps://` on 127.0.0.1; a free port by default. */
+  ldapsPort?: number;
+  /**
+   * Names the server certificate is valid for (subjectAltName); default
+   * `['localhost', '127.0.0.1']`.
+   */
+  hostnames?: string[];
+  /** Path of the openssl binary; default `/usr/bin/openssl`. */
+  opensslPath?: string;
+}
+
+/** The TLS side of a running harness directory. */
+export interface SlapdTls {
+  /** `ldaps://127.0.0.1:<ldapsPort>` */
+  ldapsUrl: string;
+  ldapsPort: number;
+  /** The throwaway CA that signed the server certificate (PEM file). */
+  caFile: string;
+  /** The same CA certificate as text. */
+  caPem: string;
+  /** The server certificate and key slapd uses. */
+  certFile: string;
+  keyFile: string;
+}
+
 /** Options for {@link startSlapd}. */
 export interface StartSlapdOptions {
   /** The naming context served by the database, e.g. `dc=example,dc=com`. */
@@ -43,6 +70,13 @@ export interface StartSlapdOptions {
   sizeLimit?: number | 'unlimited';
   /** Additional schema LDIF files (cn=schema,cn=config format) to include. */
   extraSchemas?: string[];
+  /**
+   * Enables TLS: a throwaway CA and server certificate are generated with
+   * `openssl` into the runtime directory, slapd serves StartTLS on the
+   * `ldap://` port and also listens on an `ldaps://` port. `true` uses the
+   * defaults of {@link SlapdTlsOptions}.
+   */
+  tls?: boolean | SlapdTlsOptions;
   /** Path of the slapd binary; default `/usr/sbin/slapd`. */
   slapdPath?: string;
   /** Path of the slapadd binary; default `/usr/sbin/slapadd`. */
@@ -75,6 +109,8 @@ export interface SlapdInstance {
   dataDir: string;
   /** Resolves (never rejects) when the slapd process has exited. */
   exited: Promise<SlapdExit>;
+  /** Set when started with `tls`. The CA files are removed by stop(). */
+  tls?: SlapdTls;
   /** Stops slapd and removes temporary directories; safe to call twice. */
   stop(): Promise<void>;
   /** Adds LDIF records through the running server as the root DN. */

@@ -7,12 +7,24 @@ export function validateOptions(options: StartSlapdOptions): void {
     throw new InputError(`suffix must be a DN such as dc=example,dc=com`);
   }
   const { port, loadWith, sizeLimit } = options;
-  if (
-    port !== undefined &&
-    !(Number.isInteger(port) && port > 0 && port < 65536)
-  ) {
+  const ldapsPort =
+    typeof options.tls === 'object' ? options.tls.ldapsPort : undefined;
+  for (const [name, value] of [
+    ['port', port],
+    ['tls.ldapsPort', ldapsPort],
+  ] as const) {
+    if (
+      value !== undefined &&
+      !(Number.isInteger(value) && value > 0 && value < 65536)
+    ) {
+      throw new InputError(
+        `${name} must be an integer between 1 and 65535, got ${value}`,
+      );
+    }
+  }
+  if (port !== undefined && port === ldapsPort) {
     throw new InputError(
-      `port must be an integer between 1 and 65535, got ${port}`,
+      `port and tls.ldapsPort must differ, both are ${port}`,
     );
   }
   if (

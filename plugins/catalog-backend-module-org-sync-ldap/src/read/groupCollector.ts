@@ -1,0 +1,147 @@
+import type { OrgSourceGroup } from '@identity-portal/plugin-catalog-org-sync-node';
+import type { Entry } from 'ldapts';
+import { ResolvedGroupSearch } from '../config/vendorDefaults';
+import { AttributePlan } from './attributePlan';
+import type { DnIndex } from './dnIndex';
+import {
+  commonAttributeNames,
+  CommonSlots,
+  commonSlots,
+  fillCommon,
+  ldapAnnotations,
+  RequiredRole,
+  requiredText,
+} from './entryBase';
+import { BoundTransformer, EntryCollector, Prepared } from './entryCollector';
+import { GroupRecord, ReadProblems } from './records';
+
+/** The attribute plan of the group search (`member` may come back ranged). */
+export function groupAttributePlan(search: ResolvedGroupSearch): AttributePlan {
+  return new AttributePlan(
+    [
+      ...commonAttributeNames(
+        search.attributes,
+        search.identifiers,
+        search.fields,
+      ),
+      search.attributes.members,
+      search.attributes.memberOf,
+      ...search.extraAttributes,
+    ],
+    search.attributes.members,
+  );
+}
+
+interface GroupExtra {
+  memberDns: string[];
+  memberOfDns: string[];
+  nextRange?: number;
+}
+
+/** Collects the groups of the group search, page by page. */
+export class GroupCollector extends EntryCollector<
+  OrgSourceGroup,
+  GroupExtra,
+  GroupRecord
+> {
+  private readonly slots: CommonSlots;
+  private readonly keyRole: RequiredRole;
+  private readonly nameRole: RequiredRole;
+  private readonly membersSlot: number;
+  private readonly memberOfSlot: number;
+
+  constructor(
+    private readonly search: ResolvedGroupSearch,
+    private readonly plan: AttributePlan,
+    index: DnIndex,
+    problems: ReadProblems,
+    transform?: BoundTransformer<OrgSourceGroup>,
+  ) {
+    super('group', index, problems, transform);
+    this.keyRole = {
+      kind: 'group',
+      role: 'key',
+      attribute: search.attributes.key,
+    };
+    this.nameRole = {
+      kind: 'group',
+      role: 'name',
+      attribute: search.attributes.name,
+    };
+    this.slots = commonSlots(
+      plan,
+      search.attributes,
+      search.identifiers,
+      search.fields,
+    );
+    this.membersSlot = plan.slot(search.attributes.members);
+    this.memberOfSlot = plan.slot(search.attributes.memberOf);
+  }
+
+  protected prepare(
+    entry: Entry,
+  ): Prepared<OrgSourceGroup, GroupExtra> | undefined {
+    const { plan, slots, problems } = this;
+    const values = plan.read(entry);
+    const key = requiredText(
+      entry,
+      values,
+      plan,
+      slots.key,
+      this.keyRole,
+      problems,
+    );
+    const name =
+      key === undefined
+        ? undefined
+        : requiredText(
+            entry,
+            values,
+            plan,
+            slots.name,
+            this.nameRole,
+            problems,
+          );
+    if (key === undefined || name === undefined) {
+      return undefined;
+    }
+    const group: OrgSourceGroup = {
+      key,
+      name,
+      type: this.search.type,
+      identifiers: {},
+      annotations: ldapAnnotations(entry.dn, key),
+      fields: {},
+      parents: [],
+      children: [],
+      members: [],
+    };
+    fillCommon(group, values, plan, slots);
+    const extra: GroupExtra = {
+      memberDns: plan.texts(values, this.membersSlot),
+      memberOfDns: plan.texts(values, this.memberOfSlot),
+    };
+    if (values.range?.next !== undefined) {
+      extra.nextRange = values.range.next;
+    }
+    return { draft: group, extra };
+  }
+
+  protected finish(
+    group: OrgSourceGroup,
+    extra: GroupExtra,
+    dn: string,
+  ): GroupRecord {
+    this.index.addGroup(dn, group);
+    const record: GroupRecord = {
+      group,
+      dn,
+      memberDns: extra.memberDns,
+      memberOfDns: extra.memberOfDns,
+    };
+    if (extra.nextRange !== undefined) {
+      record.nextRange = extra.nextRange;
+    }
+    return record;
+  }
+}
