@@ -29,6 +29,18 @@ export const REPO_ROOT = path.resolve(PACKAGE_DIR, '../..');
 
 const ENGINE_DIR = 'plugins/catalog-backend-module-org-sync';
 const LDAP_SOURCE_DIR = 'plugins/catalog-backend-module-org-sync-ldap';
+/** Ours runs as published (compiled JavaScript), like the upstream package. */
+const BUILT_ENTRY = 'dist/index.cjs.js';
+
+/** Builds the engine and the LDAP source the way they are published. */
+async function buildOurPackages(): Promise<void> {
+  for (const dir of [ENGINE_DIR, LDAP_SOURCE_DIR]) {
+    log(`building ${dir} (backstage-cli package build)…`);
+    await promisify(execFile)('yarn', ['backstage-cli', 'package', 'build'], {
+      cwd: path.join(REPO_ROOT, dir),
+    });
+  }
+}
 
 /**
  * What the floor asks for until our LDAP source has been seen searching: the
@@ -199,6 +211,9 @@ function fmtS(ms: number | undefined) {
 export async function runBench(options: BenchOptions): Promise<number> {
   const startedAt = new Date();
   const loadavgStart = os.loadavg();
+  if (options.only.includes('ours')) {
+    await buildOurPackages();
+  }
   log(
     `seeding slapd: ${options.people} people, ${options.groups} groups, seed ${options.seed} (ldapadd, memberOf maintained)…`,
   );
@@ -283,11 +298,11 @@ export async function runBench(options: BenchOptions): Promise<number> {
             file: path.join(childDir, 'ours.ts'),
             params: {
               ...childParams('ours', round),
-              engineEntry: path.join(REPO_ROOT, ENGINE_DIR, 'src/index.ts'),
+              engineEntry: path.join(REPO_ROOT, ENGINE_DIR, BUILT_ENTRY),
               ldapSourceEntry: path.join(
                 REPO_ROOT,
                 LDAP_SOURCE_DIR,
-                'src/index.ts',
+                BUILT_ENTRY,
               ),
               captureSearches: true,
             },

@@ -22,6 +22,7 @@ import {
   errorText,
   finish,
   heapUsedMB,
+  peakRssMB,
   readChildParams,
   rssMB,
   startCpuProfile,
@@ -191,11 +192,15 @@ async function main(): Promise<ChildResult> {
   let mutation: EntityProviderMutation | undefined;
   let applyMark: Mark | undefined;
   let mutations = 0;
+  // Peak RSS up to the commit: the same section as the time (the snapshot
+  // write after the commit is not part of either).
+  let peakAtCommit: number | undefined;
   const connection: EntityProviderConnection = {
     async applyMutation(m) {
       mutations++;
       if (!applyMark) {
         applyMark = mark();
+        peakAtCommit = peakRssMB();
         mutation = m;
       }
     },
@@ -249,6 +254,7 @@ async function main(): Promise<ChildResult> {
     users,
     groups,
     baseRssMB: start.rssMB,
+    peakRssMB: peakAtCommit,
     phases: {
       backendStart: backendStarted.at - backendStart.at,
       syncToMutation: applyMark.at - start.at,

@@ -18,6 +18,7 @@ import {
   heapUsedMB,
   rssMB,
   startCpuProfile,
+  peakRssMB,
 } from './protocol';
 
 type Mark = { at: number; rssMB: number; heapUsedMB: number };
@@ -107,9 +108,12 @@ export async function measureUpstreamRead(
 
   let mutation: EntityProviderMutation | undefined;
   let applyMark: Mark | undefined;
+  let peakAtCommit: number | undefined;
   const connection: EntityProviderConnection = {
     async applyMutation(m) {
       applyMark = mark();
+      // Peak RSS up to the commit, the same section as ours reports.
+      peakAtCommit = peakRssMB();
       mutation = m;
     },
     async refresh() {},
@@ -160,6 +164,7 @@ export async function measureUpstreamRead(
     users,
     groups,
     baseRssMB: start.rssMB,
+    peakRssMB: peakAtCommit,
     phases: Object.fromEntries(
       Object.entries(phases).filter(([, v]) => v !== undefined),
     ) as Record<string, number>,

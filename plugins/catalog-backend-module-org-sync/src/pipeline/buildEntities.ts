@@ -111,7 +111,7 @@ export function buildEntities(input: BuildInput): {
     if (!ids) return [];
     const result: string[] = [];
     for (const id of ids) result.push(byId.get(id)!);
-    return result.sort();
+    return result.length > 1 ? result.sort() : result;
   };
 
   const entities: Array<{ entity: Entity; keys: string[] }> = [];

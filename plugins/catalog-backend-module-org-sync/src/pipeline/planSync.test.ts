@@ -1,3 +1,4 @@
+import { hashOf } from './hashEntity';
 import { group, readResult, user } from '../__testUtils__/sourceData';
 import {
   planSync,
@@ -30,7 +31,7 @@ function committed(plan: SyncPlan): Map<string, PreviousEntry> {
       {
         kind: e.entity.kind as 'User' | 'Group',
         name: e.entity.metadata.name,
-        hash: e.hash,
+        hash: hashOf(e),
         keys: e.keys,
       },
     ]),

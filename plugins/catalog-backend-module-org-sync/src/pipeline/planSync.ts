@@ -5,7 +5,7 @@ import type {
 } from '@identity-portal/plugin-catalog-org-sync-node';
 import { assignNames } from './assignNames';
 import { buildEntities } from './buildEntities';
-import { hashEntity } from './hashEntity';
+import { hashOf } from './hashEntity';
 import { mergeIdentities } from './mergeIdentities';
 import { normaliseName } from './normaliseName';
 import { qualifiedKey } from './qualifiedKey';
@@ -206,7 +206,6 @@ export async function planSync(input: PlanInput): Promise<SyncPlan> {
     ref: refOf(entity.kind, input.namespace, entity.metadata.name),
     entity,
     keys,
-    hash: hashEntity(entity),
   }));
   return decide(input, entities, skippedKeys, incomplete, {
     read: { users: users.length, groups: groups.length },
@@ -229,7 +228,7 @@ function decide(
   for (const entity of entities) {
     const before = input.previous.get(entity.ref);
     if (!before) added.push(entity.ref);
-    else if (before.hash !== entity.hash) updated.push(entity.ref);
+    else if (before.hash !== hashOf(entity)) updated.push(entity.ref);
     else unchanged++;
   }
   const kept: string[] = [];
@@ -317,7 +316,8 @@ function normaliseIdentifiers<T extends OrgSourceUser | OrgSourceGroup>(
   }
   const name = normaliseName(item.name);
   if (name && !identifiers.name) identifiers.name = name;
-  return { ...item, identifiers };
+  item.identifiers = identifiers;
+  return item;
 }
 
 /** The lower-case entity ref used as the key of committed entities. */

@@ -35,7 +35,8 @@ export type BuiltEntity = {
   ref: string;
   entity: Entity;
   keys: string[];
-  hash: string;
+  /** The entity's digest; computed on first use (see `hashOf`). */
+  hash?: string;
 };
 
 /** A name two identities wanted. */

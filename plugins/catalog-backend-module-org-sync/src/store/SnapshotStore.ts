@@ -1,6 +1,7 @@
 import type { Entity } from '@backstage/catalog-model';
 import type { Knex } from 'knex';
 import type { PreviousEntry } from '../pipeline/planSync';
+import { hashOf } from '../pipeline/hashEntity';
 import type { BuiltEntity } from '../pipeline/types';
 
 const CHUNK = 500;
@@ -77,7 +78,7 @@ export class SnapshotStore {
             kind: e.entity.kind,
             name: e.entity.metadata.name.toLowerCase(),
             source_keys: JSON.stringify(e.keys),
-            hash: e.hash,
+            hash: hashOf(e),
             entity: JSON.stringify(e.entity),
           }));
         await tx('org_sync_entities')
