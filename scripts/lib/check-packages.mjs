@@ -41,9 +41,10 @@ for (const dir of dirs) {
     fail('the tarball has no dist/ (build first)');
   if (!has('README.md')) fail('the tarball has no README.md');
   if (fs.existsSync(path.join(pkgDir, 'config.d.ts'))) {
-    if (!has('config.d.ts'))
-      fail('the tarball lacks config.d.ts although the package has one');
+    // backstage-cli prepack turns config.d.ts into config.schema.json and points configSchema at it.
     if (!manifest.configSchema) fail('package.json has no configSchema');
+    else if (!has(manifest.configSchema))
+      fail(`the tarball lacks its config schema ${manifest.configSchema}`);
   }
   if (!manifest.backstage?.role) fail('package.json has no backstage.role');
   if (!/^dist\//.test(manifest.main ?? ''))
