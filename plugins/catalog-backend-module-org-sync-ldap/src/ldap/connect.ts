@@ -138,7 +138,7 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
         throw new ForwardedError(
           `LDAP bind as "${
             options.bind?.dn ?? '(anonymous)'
-          }" was rejected by ${url}${
+          }" was rejected by ${url} with invalid credentials (LDAP result 49)${
             untried.length > 0
               ? ` (not trying ${untried.join(
                   ', ',

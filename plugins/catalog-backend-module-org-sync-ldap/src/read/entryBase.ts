@@ -87,7 +87,8 @@ export interface RequiredRole {
 
 /**
  * The text of a required attribute (key or name). When it is missing the
- * entry is skipped: a warning names the DN and the attribute.
+ * entry is skipped: a warning names the DN and the attribute, and carries the
+ * entry's key when it is known, so that its earlier entity is kept.
  */
 export function requiredText(
   entry: Entry,
@@ -96,6 +97,7 @@ export function requiredText(
   slot: number,
   what: RequiredRole,
   problems: ReadProblems,
+  key?: string,
 ): string | undefined {
   const text = plan.text(values, slot);
   if (text === undefined) {
@@ -103,6 +105,7 @@ export function requiredText(
       `missing-${what.role}-attribute`,
       `Skipped ${what.kind} ${entry.dn}: it has no ${what.attribute} (the ${what.role} attribute)`,
       entry.dn,
+      key,
     );
   }
   return text;

@@ -75,6 +75,7 @@ export abstract class EntryCollector<
               entry.dn
             }: ${describeError(error)}`,
             entry.dn,
+            prepared.draft.key,
           );
           continue;
         }

@@ -101,6 +101,7 @@ export class GroupCollector extends EntryCollector<
             slots.name,
             this.nameRole,
             problems,
+            key,
           );
     if (key === undefined || name === undefined) {
       return undefined;

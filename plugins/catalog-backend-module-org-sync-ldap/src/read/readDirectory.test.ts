@@ -339,6 +339,7 @@ describe('reading Active Directory (fake client)', () => {
         code: 'missing-name-attribute',
         message: `Skipped user ${bobDn}: it has no sAMAccountName (the name attribute)`,
         entry: bobDn,
+        key: '05040302-0706-0908-0a0b-0c0d0e0f1011',
       },
       expect.objectContaining({
         code: 'missing-key-attribute',
@@ -431,7 +432,7 @@ describe('reading Active Directory (fake client)', () => {
     );
     const error = await read(ldap).catch(e => e);
     expect(error.message).toContain(
-      'LDAP bind as "svc@corp.example.com" was rejected by ldap://dc1.example.com (not trying ldap://dc2.example.com, so that the account is not locked out)',
+      'LDAP bind as "svc@corp.example.com" was rejected by ldap://dc1.example.com with invalid credentials (LDAP result 49) (not trying ldap://dc2.example.com, so that the account is not locked out)',
     );
     expect(error.message).toContain('data 52e');
     expect(error.message).not.toContain('the-password');

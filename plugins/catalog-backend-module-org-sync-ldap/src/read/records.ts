@@ -50,23 +50,35 @@ export class ReadProblems {
   readonly list: OrgSourceProblem[] = [];
   complete = true;
 
-  warning(code: string, message: string, entry?: string) {
-    this.list.push(
-      entry === undefined
-        ? { severity: 'warning', code, message }
-        : { severity: 'warning', code, message, entry },
-    );
+  /**
+   * Records a warning. `key` is the stable key of a skipped entry, when
+   * known: the engine then keeps what it committed for that entry before.
+   */
+  warning(code: string, message: string, entry?: string, key?: string) {
+    this.list.push(problem('warning', code, message, entry, key));
   }
 
   /** Records an error problem; the read is no longer complete. */
-  error(code: string, message: string, entry?: string) {
+  error(code: string, message: string, entry?: string, key?: string) {
     this.complete = false;
-    this.list.push(
-      entry === undefined
-        ? { severity: 'error', code, message }
-        : { severity: 'error', code, message, entry },
-    );
+    this.list.push(problem('error', code, message, entry, key));
   }
+}
+
+function problem(
+  severity: OrgSourceProblem['severity'],
+  code: string,
+  message: string,
+  entry?: string,
+  key?: string,
+): OrgSourceProblem {
+  return {
+    severity,
+    code,
+    message,
+    ...(entry === undefined ? {} : { entry }),
+    ...(key === undefined ? {} : { key }),
+  };
 }
 
 /** `String(error)` for anything thrown. */

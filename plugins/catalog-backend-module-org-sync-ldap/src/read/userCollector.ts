@@ -89,6 +89,7 @@ export class UserCollector extends EntryCollector<
             slots.name,
             this.nameRole,
             problems,
+            key,
           );
     if (key === undefined || name === undefined) {
       return undefined;

@@ -267,7 +267,7 @@ function decide(
       maxRemovals !== undefined ? `, safety.maxRemovals ${maxRemovals}` : ''
     }); none were removed`;
   }
-  if (reason) {
+  if (reason && candidates.length) {
     rest.problems.push({
       source: 'engine',
       severity: 'error',
@@ -278,15 +278,24 @@ function decide(
     });
   }
   const withheld = reason ? candidates : [];
+  if (!reason && incomplete) {
+    reason =
+      'a source read failed or was incomplete, so removals were off for this run (there were none to make)';
+  } else if (!reason && kept.length) {
+    reason = `${kept.length} entities whose source entries were skipped or invalid were kept as last committed`;
+  }
   return {
-    outcome: reason || kept.length ? 'committed-without-removals' : 'committed',
+    outcome:
+      incomplete || withheld.length || kept.length
+        ? 'committed-without-removals'
+        : 'committed',
     reason,
     entities,
     retainedRefs: [...kept, ...withheld],
     diff: {
       added,
       updated,
-      removed: reason ? [] : candidates,
+      removed: withheld.length ? [] : candidates,
       withheld,
       unchanged,
     },

@@ -181,18 +181,22 @@ export class OrgSyncEntityProvider implements EntityProvider {
       counts.problems.errors
     } errors, ${counts.problems.warnings} warnings`;
     const fields = { outcome: report.outcome, ...flatCounts(report) };
-    if (report.outcome === 'committed' && counts.problems.errors === 0) {
+    const clean =
+      report.outcome === 'committed' &&
+      counts.problems.errors === 0 &&
+      counts.problems.warnings === 0;
+    if (clean) {
       this.logger.info(summary, fields);
-    } else {
-      this.logger.warn(
-        `${summary}${report.reason ? `. Reason: ${report.reason}` : ''}`,
-        fields,
-      );
+      return;
     }
+    this.logger.warn(
+      `${summary}${report.reason ? `. Reason: ${report.reason}` : ''}`,
+      fields,
+    );
     for (const problem of report.problems.slice(0, 20)) {
-      const line = `[${problem.source}] ${problem.code}: ${problem.message}`;
-      if (problem.severity === 'error') this.logger.warn(line);
-      else this.logger.info(line);
+      this.logger.warn(
+        `[${problem.source}] ${problem.code}: ${problem.message}`,
+      );
     }
   }
 }
