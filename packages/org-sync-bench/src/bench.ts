@@ -32,16 +32,6 @@ const LDAP_SOURCE_DIR = 'plugins/catalog-backend-module-org-sync-ldap';
 /** Ours runs as published (compiled JavaScript), like the upstream package. */
 const BUILT_ENTRY = 'dist/index.cjs.js';
 
-/** Builds the engine and the LDAP source the way they are published. */
-async function buildOurPackages(): Promise<void> {
-  for (const dir of [ENGINE_DIR, LDAP_SOURCE_DIR]) {
-    log(`building ${dir} (backstage-cli package build)…`);
-    await promisify(execFile)('yarn', ['backstage-cli', 'package', 'build'], {
-      cwd: path.join(REPO_ROOT, dir),
-    });
-  }
-}
-
 /**
  * What the floor asks for until our LDAP source has been seen searching: the
  * ours contender records its searches (base, scope, filter, attributes) and
@@ -206,6 +196,16 @@ const log = (message: string) => process.stderr.write(`${message}\n`);
 
 function fmtS(ms: number | undefined) {
   return ms === undefined ? '–' : `${(ms / 1000).toFixed(2)} s`;
+}
+
+/** Builds the engine and the LDAP source the way they are published. */
+async function buildOurPackages(): Promise<void> {
+  for (const dir of [ENGINE_DIR, LDAP_SOURCE_DIR]) {
+    log(`building ${dir} (backstage-cli package build)…`);
+    await promisify(execFile)('yarn', ['backstage-cli', 'package', 'build'], {
+      cwd: path.join(REPO_ROOT, dir),
+    });
+  }
 }
 
 export async function runBench(options: BenchOptions): Promise<number> {

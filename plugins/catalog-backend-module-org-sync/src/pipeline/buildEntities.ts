@@ -44,38 +44,48 @@ export function buildEntities(input: BuildInput): {
     });
   };
 
-  const userIdByKey = indexKeys(input.users);
-  const groupIdByKey = indexKeys(input.groups);
-  const memberOf = new Map<string, Set<string>>();
+  const userIds = indexKeys(input.users);
+  const groupIds = indexKeys(input.groups);
+  // Memberships as lists (duplicates removed when refs are built); parents as
+  // sets, which cycle breaking edits.
+  const memberOf = new Map<string, string[]>();
   const parents = new Map<string, Set<string>>();
-  const link = (map: Map<string, Set<string>>, from: string, to: string) => {
+  const addTo = (map: Map<string, string[]>, from: string, to: string) => {
+    const list = map.get(from);
+    if (list) list.push(to);
+    else map.set(from, [to]);
+  };
+  const link = (from: string, to: string) => {
     if (from === to) return;
-    const set = map.get(from);
+    const set = parents.get(from);
     if (set) set.add(to);
-    else map.set(from, new Set([to]));
+    else parents.set(from, new Set([to]));
   };
 
   for (const user of input.users) {
     forEachPart(user, (part, prefix) => {
+      const groupsOfSource = groupIds.get(prefix);
       for (const key of part.memberOf) {
-        const group = groupIdByKey.get(prefix + key);
-        if (group) link(memberOf, user.id, group);
+        const group = groupsOfSource?.get(key);
+        if (group) addTo(memberOf, user.id, group);
       }
     });
   }
   for (const group of input.groups) {
     forEachPart(group, (part, prefix) => {
+      const usersOfSource = userIds.get(prefix);
+      const groupsOfSource = groupIds.get(prefix);
       for (const key of part.members) {
-        const user = userIdByKey.get(prefix + key);
-        if (user) link(memberOf, user, group.id);
+        const user = usersOfSource?.get(key);
+        if (user) addTo(memberOf, user, group.id);
       }
       for (const key of part.parents) {
-        const parent = groupIdByKey.get(prefix + key);
-        if (parent) link(parents, group.id, parent);
+        const parent = groupsOfSource?.get(key);
+        if (parent) link(group.id, parent);
       }
       for (const key of part.children) {
-        const child = groupIdByKey.get(prefix + key);
-        if (child) link(parents, child, group.id);
+        const child = groupsOfSource?.get(key);
+        if (child) link(child, group.id);
       }
     });
   }
@@ -86,13 +96,13 @@ export function buildEntities(input: BuildInput): {
     .sort((a, b) => (groupName(a) < groupName(b) ? -1 : 1));
   problems.push(...breakGroupCycles(groupOrder, parents, groupName));
 
-  const membersOf = new Map<string, Set<string>>();
+  const membersOf = new Map<string, string[]>();
   for (const [user, groups] of memberOf) {
-    for (const group of groups) link(membersOf, group, user);
+    for (const group of groups) addTo(membersOf, group, user);
   }
-  const childrenOf = new Map<string, Set<string>>();
+  const childrenOf = new Map<string, string[]>();
   for (const [child, groupParents] of parents) {
-    for (const parent of groupParents) link(childrenOf, parent, child);
+    for (const parent of groupParents) addTo(childrenOf, parent, child);
   }
 
   const userRefs = new Map(
@@ -107,11 +117,16 @@ export function buildEntities(input: BuildInput): {
       `group:${input.namespace}/${groupName(g.id)}`,
     ]),
   );
-  const refs = (ids: Set<string> | undefined, byId: Map<string, string>) => {
+  const refs = (
+    ids: Iterable<string> | undefined,
+    byId: Map<string, string>,
+  ): string[] => {
     if (!ids) return [];
     const result: string[] = [];
     for (const id of ids) result.push(byId.get(id)!);
-    return result.length > 1 ? result.sort() : result;
+    if (result.length < 2) return result;
+    result.sort();
+    return result.filter((ref, i) => i === 0 || ref !== result[i - 1]);
   };
 
   const entities: Array<{ entity: Entity; keys: string[] }> = [];
@@ -152,12 +167,20 @@ export function buildEntities(input: BuildInput): {
   return { entities, problems };
 }
 
+/** Identity ids by source (key prefix) and then by the source's own key. */
 function indexKeys(
   identities: MergedIdentity<OrgSourceUser | OrgSourceGroup>[],
-): Map<string, string> {
-  const index = new Map<string, string>();
+): Map<string, Map<string, string>> {
+  const index = new Map<string, Map<string, string>>();
   for (const identity of identities) {
-    for (const key of identity.keys) index.set(key, identity.id);
+    forEachPart(identity, (part, prefix) => {
+      let bySource = index.get(prefix);
+      if (!bySource) {
+        bySource = new Map();
+        index.set(prefix, bySource);
+      }
+      bySource.set(part.key, identity.id);
+    });
   }
   return index;
 }

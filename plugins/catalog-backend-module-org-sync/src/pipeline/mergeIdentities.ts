@@ -42,19 +42,38 @@ export function mergeIdentities<T extends OrgSourceUser | OrgSourceGroup>(
   kind: 'User' | 'Group',
 ): { identities: MergedIdentity<T>[]; problems: RunProblem[] } {
   const problems: RunProblem[] = [];
+  const oneSource = entries.every(
+    e => e.sourceIndex === entries[0].sourceIndex,
+  );
+  if (oneSource || mergeKeys.length === 0) {
+    // Nothing to merge: entries of one source are never merged.
+    return {
+      identities: entries.map(entry => ({
+        id: entry.qualifiedKey,
+        keys: [entry.qualifiedKey],
+        parts: [entry.item],
+      })),
+      problems,
+    };
+  }
   const sets = new UnionFind(entries.length);
 
   for (const identifier of mergeKeys) {
+    const first = new Map<string, number>();
     const buckets = new Map<string, number[]>();
     entries.forEach((entry, index) => {
       const value = entry.item.identifiers[identifier];
       if (!value) return;
+      const seen = first.get(value);
+      if (seen === undefined) {
+        first.set(value, index);
+        return;
+      }
       const bucket = buckets.get(value);
       if (bucket) bucket.push(index);
-      else buckets.set(value, [index]);
+      else buckets.set(value, [seen, index]);
     });
     for (const [value, bucket] of buckets) {
-      if (bucket.length < 2) continue;
       const perSource = new Set(bucket.map(i => entries[i].sourceIndex));
       if (perSource.size !== bucket.length) {
         problems.push({

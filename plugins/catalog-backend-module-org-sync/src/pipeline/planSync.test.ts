@@ -133,7 +133,7 @@ describe('planSync', () => {
     expect((ada.entity.spec as any).profile.displayName).toBe('Ada Lovelace');
   });
 
-  it('does not merge two people of one source who share an email, and says so', async () => {
+  it('does not merge by an email that two people of one source share, and says so', async () => {
     const plan = await planSync(
       input({
         reads: [
@@ -151,10 +151,20 @@ describe('planSync', () => {
               }),
             ]),
           },
+          {
+            type: 'github',
+            id: 'gh',
+            result: readResult([
+              user('3', {
+                name: 'c',
+                identifiers: { email: 'shared@example.com' },
+              }),
+            ]),
+          },
         ],
       }),
     );
-    expect(plan.entities).toHaveLength(2);
+    expect(plan.entities).toHaveLength(3);
     expect(plan.problems.map(p => p.code)).toContain('ambiguous-identifier');
   });
 
