@@ -14,6 +14,7 @@ describe('buildEntities', () => {
         {
           id: 'ldap:a:1',
           keys: ['ldap:a:1'],
+          sourcePrefixes: ['ldap:a:'],
           parts: [
             user('1', {
               displayName: 'Ada',
@@ -33,9 +34,15 @@ describe('buildEntities', () => {
         {
           id: 'ldap:a:g',
           keys: ['ldap:a:g'],
+          sourcePrefixes: ['ldap:a:'],
           parts: [group('g', { parents: ['p'] })],
         },
-        { id: 'ldap:a:p', keys: ['ldap:a:p'], parts: [group('p')] },
+        {
+          id: 'ldap:a:p',
+          keys: ['ldap:a:p'],
+          sourcePrefixes: ['ldap:a:'],
+          parts: [group('p')],
+        },
       ],
       userNames: new Map([['ldap:a:1', 'ada']]),
       groupNames: new Map([

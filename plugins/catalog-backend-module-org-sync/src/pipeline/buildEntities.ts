@@ -187,12 +187,11 @@ function indexKeys(
 
 function forEachPart<T extends OrgSourceUser | OrgSourceGroup>(
   identity: MergedIdentity<T>,
-  fn: (part: T, keyPrefix: string) => void,
+  fn: (part: T, sourcePrefix: string) => void,
 ) {
-  identity.parts.forEach((part, i) => {
-    const key = identity.keys[i];
-    fn(part, key.slice(0, key.length - part.key.length));
-  });
+  for (let i = 0; i < identity.parts.length; i++) {
+    fn(identity.parts[i], identity.sourcePrefixes[i]);
+  }
 }
 
 function metadata(

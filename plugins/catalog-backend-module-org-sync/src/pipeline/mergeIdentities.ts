@@ -51,6 +51,7 @@ export function mergeIdentities<T extends OrgSourceUser | OrgSourceGroup>(
       identities: entries.map(entry => ({
         id: entry.qualifiedKey,
         keys: [entry.qualifiedKey],
+        sourcePrefixes: [entry.sourcePrefix],
         parts: [entry.item],
       })),
       problems,
@@ -121,6 +122,7 @@ export function mergeIdentities<T extends OrgSourceUser | OrgSourceGroup>(
       identities.push({
         id: entries[group[0]].qualifiedKey,
         keys: group.map(i => entries[i].qualifiedKey),
+        sourcePrefixes: group.map(i => entries[i].sourcePrefix),
         parts: group.map(i => entries[i].item),
       });
     }

@@ -8,7 +8,7 @@ import { buildEntities } from './buildEntities';
 import { hashOf } from './hashEntity';
 import { mergeIdentities } from './mergeIdentities';
 import { normaliseName } from './normaliseName';
-import { qualifiedKey } from './qualifiedKey';
+import { qualifiedKey, sourcePrefix } from './qualifiedKey';
 import type { BuiltEntity, NameCollision, RunProblem, Tagged } from './types';
 import { validateEntities } from './validateEntities';
 
@@ -111,11 +111,12 @@ export async function planSync(input: PlanInput): Promise<SyncPlan> {
       if (problem.key)
         skippedKeys.add(qualifiedKey(read.type, read.id, problem.key));
     }
+    const prefix = sourcePrefix(read.type, read.id);
     for (const item of read.result.users) {
-      users.push(tag(read, sourceIndex, normaliseIdentifiers(item)));
+      users.push(tag(prefix, sourceIndex, normaliseIdentifiers(item)));
     }
     for (const item of read.result.groups) {
-      groups.push(tag(read, sourceIndex, normaliseIdentifiers(item)));
+      groups.push(tag(prefix, sourceIndex, normaliseIdentifiers(item)));
     }
   });
 
@@ -304,17 +305,19 @@ function decide(
 }
 
 function tag<T extends OrgSourceUser | OrgSourceGroup>(
-  read: SourceRead,
+  prefix: string,
   sourceIndex: number,
   item: T,
 ): Tagged<T> {
   return {
-    qualifiedKey: qualifiedKey(read.type, read.id, item.key),
+    qualifiedKey: prefix + item.key,
+    sourcePrefix: prefix,
     sourceIndex,
     item,
   };
 }
 
+/** Normalises identifiers in place: the read results belong to this run. */
 function normaliseIdentifiers<T extends OrgSourceUser | OrgSourceGroup>(
   item: T,
 ): T {

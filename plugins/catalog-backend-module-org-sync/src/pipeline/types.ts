@@ -15,6 +15,8 @@ export type RunProblem = OrgSourceProblem & {
 export type Tagged<T extends OrgSourceUser | OrgSourceGroup> = {
   /** `<type>:<id>:<key>`: unique across the sources of a provider. */
   qualifiedKey: string;
+  /** `<type>:<id>:`, shared by every entry of the source. */
+  sourcePrefix: string;
   /** Position of the source in config order; lower wins field conflicts. */
   sourceIndex: number;
   item: T;
@@ -26,6 +28,8 @@ export type MergedIdentity<T extends OrgSourceUser | OrgSourceGroup> = {
   id: string;
   /** Every qualified key of the parts. */
   keys: string[];
+  /** The source prefix (`<type>:<id>:`) of each part. */
+  sourcePrefixes: string[];
   /** The parts, in source order. */
   parts: T[];
 };
