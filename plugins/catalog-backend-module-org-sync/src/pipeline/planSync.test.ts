@@ -442,3 +442,53 @@ describe('planSync', () => {
     expect(plan.problems.map(p => p.code)).toContain('invalid-entity');
   });
 });
+
+describe('planSync with a merged person and a failing source', () => {
+  it('keeps a merged user as last committed when one of its sources failed, instead of dropping that source’s ids', async () => {
+    const ldap = {
+      type: 'ldap',
+      id: 'corp',
+      result: readResult([
+        user('uuid-1', {
+          name: 'ada',
+          identifiers: { email: 'ada@example.com' },
+          annotations: { 'backstage.io/ldap-uuid': 'uuid-1' },
+          displayName: 'Ada',
+        }),
+      ]),
+    };
+    const github = {
+      type: 'github',
+      id: 'gh',
+      result: readResult([
+        user('MDQ6', {
+          name: 'ada-gh',
+          identifiers: { email: 'ada@example.com' },
+          annotations: { 'github.com/user-id': '10001' },
+        }),
+      ]),
+    };
+    const first = await planSync(input({ reads: [ldap, github] }));
+    const previous = new Map(
+      first.entities.map(e => [
+        e.ref,
+        {
+          kind: 'User' as const,
+          name: e.entity.metadata.name,
+          hash: hashOf(e),
+          keys: e.keys,
+        },
+      ]),
+    );
+    const plan = await planSync(
+      input({
+        previous,
+        reads: [ldap, { type: 'github', id: 'gh', error: 'HTTP 502' }],
+      }),
+    );
+    expect(plan.entities).toEqual([]);
+    expect(plan.retainedRefs).toEqual(['user:default/ada']);
+    expect(plan.diff.updated).toEqual([]);
+    expect(plan.outcome).toBe('committed-without-removals');
+  });
+});

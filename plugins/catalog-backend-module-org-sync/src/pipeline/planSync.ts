@@ -91,12 +91,13 @@ export async function planSync(input: PlanInput): Promise<SyncPlan> {
   const users: Tagged<OrgSourceUser>[] = [];
   const groups: Tagged<OrgSourceGroup>[] = [];
   const skippedKeys = new Set<string>();
-  let incomplete = false;
+  // Sources that failed or read only part of their data, by key prefix.
+  const unreliable: string[] = [];
 
   input.reads.forEach((read, sourceIndex) => {
     const source = `${read.type}.${read.id}`;
     if (!read.result) {
-      incomplete = true;
+      unreliable.push(sourcePrefix(read.type, read.id));
       problems.push({
         source,
         severity: 'error',
@@ -105,7 +106,9 @@ export async function planSync(input: PlanInput): Promise<SyncPlan> {
       });
       return;
     }
-    if (!read.result.complete) incomplete = true;
+    if (!read.result.complete) {
+      unreliable.push(sourcePrefix(read.type, read.id));
+    }
     for (const problem of read.result.problems) {
       problems.push({ ...problem, source });
       if (problem.key)
@@ -208,7 +211,7 @@ export async function planSync(input: PlanInput): Promise<SyncPlan> {
     entity,
     keys,
   }));
-  return decide(input, entities, skippedKeys, incomplete, {
+  return decide(input, entities, skippedKeys, unreliable, {
     read: { users: users.length, groups: groups.length },
     collisions,
     problems,
@@ -219,20 +222,32 @@ function decide(
   input: PlanInput,
   entities: BuiltEntity[],
   skippedKeys: Set<string>,
-  incomplete: boolean,
+  unreliable: string[],
   rest: Pick<SyncPlan, 'read' | 'collisions' | 'problems'>,
 ): SyncPlan {
+  const incomplete = unreliable.length > 0;
   const current = new Set(entities.map(e => e.ref));
   const added: string[] = [];
   const updated: string[] = [];
+  const kept: string[] = [];
   let unchanged = 0;
+  const committable: BuiltEntity[] = [];
   for (const entity of entities) {
     const before = input.previous.get(entity.ref);
-    if (!before) added.push(entity.ref);
-    else if (before.hash !== hashOf(entity)) updated.push(entity.ref);
-    else unchanged++;
+    if (!before) {
+      added.push(entity.ref);
+    } else if (before.hash === hashOf(entity)) {
+      unchanged++;
+    } else if (lostUnreliableKey(before.keys, entity.keys, unreliable)) {
+      // Part of this entity came from a source that failed this run (say
+      // its GitHub id): keep it as it was rather than drop that part.
+      kept.push(entity.ref);
+      continue;
+    } else {
+      updated.push(entity.ref);
+    }
+    committable.push(entity);
   }
-  const kept: string[] = [];
   const candidates: string[] = [];
   for (const [ref, entry] of input.previous) {
     if (current.has(ref)) continue;
@@ -246,7 +261,7 @@ function decide(
       code: 'kept-skipped',
       message: `${
         kept.length
-      } entities whose source entries were skipped this run stay as last committed: ${preview(
+      } entities whose source entries were skipped, or whose sources failed, this run stay as last committed: ${preview(
         kept,
       )}`,
     });
@@ -291,7 +306,7 @@ function decide(
         ? 'committed-without-removals'
         : 'committed',
     reason,
-    entities,
+    entities: committable,
     retainedRefs: [...kept, ...withheld],
     diff: {
       added,
@@ -302,6 +317,18 @@ function decide(
     },
     ...rest,
   };
+}
+
+/** Whether an entity lost a source key of a source that failed or was incomplete. */
+function lostUnreliableKey(
+  before: string[],
+  now: string[],
+  unreliable: string[],
+): boolean {
+  return before.some(
+    key =>
+      unreliable.some(prefix => key.startsWith(prefix)) && !now.includes(key),
+  );
 }
 
 function tag<T extends OrgSourceUser | OrgSourceGroup>(
