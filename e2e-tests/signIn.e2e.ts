@@ -15,11 +15,14 @@ describe('the portal started with the demo profile', () => {
     await browser?.close();
   });
 
-  it('renders the sign-in page', async () => {
+  it('renders the sign-in page with the LDAP form and guest side by side', async () => {
     const page = await browser.newPage();
     await page.goto(APP_URL);
 
     await page.getByText('Identity & Access Portal').first().waitFor();
+    await page.getByLabel('Username').waitFor();
+    await page.getByLabel('Password').waitFor();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
     await page.getByText('Guest').first().waitFor();
     await page.getByRole('button', { name: 'Enter' }).waitFor();
 
@@ -38,6 +41,13 @@ describe('the portal started with the demo profile', () => {
       .getByRole('link', { name: 'Catalog', exact: true })
       .waitFor();
     await page.getByText('portal-backend').waitFor();
+    // A reload keeps the guest session (restored through /api/auth/guest/refresh).
+    await page.reload();
+    await page
+      .getByTestId('sidebar-root')
+      .getByRole('link', { name: 'Catalog', exact: true })
+      .waitFor();
+    expect(await page.getByLabel('Password').count()).toBe(0);
     await page.screenshot({
       path: path.join(RESULTS_DIR, 'catalog.png'),
       fullPage: true,

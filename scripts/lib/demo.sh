@@ -46,7 +46,7 @@ print_demo_banner() {
   Identity & Access Portal — local demo
   ─────────────────────────────────────
   Portal:    http://127.0.0.1:3000   (backend http://127.0.0.1:7007)
-  Sign in:   "Guest" on the sign-in page (LDAP sign-in arrives with its module)
+  Sign in:   a demo account below in the username / password form, or "Guest"
   Directory: ldap://127.0.0.1:${DEMO_LDAP_PORT}  base ${DEMO_LDAP_SUFFIX}
              admin cn=admin,${DEMO_LDAP_SUFFIX} / ${DEMO_LDAP_ROOT_PASSWORD}
              service cn=portal-reader,ou=services,${DEMO_LDAP_SUFFIX} / ${DEMO_LDAP_SERVICE_PASSWORD}

@@ -15,7 +15,11 @@ backend.add(rootConfigWithPostgresFromEnv);
 backend.add(import('@backstage/plugin-app-backend'));
 
 backend.add(import('@backstage/plugin-auth-backend'));
-// The guest provider serves the local demo until the LDAP sign-in provider lands.
+// LDAP / Active Directory sign-in (auth.providers.ldap.<env>).
+backend.add(
+  import('@identity-portal/plugin-auth-backend-module-ldap-provider'),
+);
+// The guest provider for the local demo (auth.providers.guest).
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 
 backend.add(import('@backstage/plugin-catalog-backend'));

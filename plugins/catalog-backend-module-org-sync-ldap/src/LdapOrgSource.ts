@@ -6,7 +6,10 @@ import type {
   OrgSourceReadResult,
 } from '@identity-portal/plugin-catalog-org-sync-node';
 import type { LdapSourceConfig } from './config/types';
-import { CreateLdapClient, createLdaptsClient } from './ldap/client';
+import {
+  CreateLdapClient,
+  createLdaptsClient,
+} from '@identity-portal/ldap-node';
 import { readDirectory } from './read/readDirectory';
 import type { LdapGroupTransformer, LdapUserTransformer } from './transforms';
 

@@ -38,6 +38,6 @@ export {
   ANNOTATION_LDAP_RDN,
   ANNOTATION_LDAP_UUID,
 } from './read/records';
-export { normalizeDn } from './ldap/dn';
-export { escapeFilterValue } from './ldap/filters';
-export { formatGuid, formatSid } from './ldap/binaryValues';
+export { normalizeDn } from '@identity-portal/ldap-node';
+export { escapeFilterValue } from '@identity-portal/ldap-node';
+export { formatGuid, formatSid } from '@identity-portal/ldap-node';

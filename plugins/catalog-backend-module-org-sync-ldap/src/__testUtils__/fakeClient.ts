@@ -1,5 +1,5 @@
 import type { ClientOptions, Entry, SearchOptions, SearchResult } from 'ldapts';
-import type { CreateLdapClient, LdapClient } from '../ldap/client';
+import type { CreateLdapClient, LdapClient } from '@identity-portal/ldap-node';
 
 /** How a fake server answers. */
 export interface FakeServer {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isValidDn } from '../ldap/dn';
-import { filterSyntaxError } from '../ldap/filters';
+import { isValidDn } from '@identity-portal/ldap-node';
+import { filterSyntaxError } from '@identity-portal/ldap-node';
 
 /** Default timeouts and page size. */
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;

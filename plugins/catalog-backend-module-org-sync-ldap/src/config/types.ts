@@ -1,9 +1,10 @@
-/**
- * The directory products this source knows defaults for.
- *
- * @public
- */
-export type LdapVendor = 'openldap' | 'activedirectory';
+import type { LdapTlsConfig, LdapVendor } from '@identity-portal/ldap-node';
+
+export type {
+  LdapCaSource,
+  LdapTlsConfig,
+  LdapVendor,
+} from '@identity-portal/ldap-node';
 
 /**
  * `vendor` as configured: a product, or `auto` (detected from the RootDSE).
@@ -26,27 +27,6 @@ export type LdapMemberships = 'member' | 'memberOf' | 'both';
  * @public
  */
 export type LdapScope = 'one' | 'sub';
-
-/**
- * Where the CA bundle for TLS comes from.
- *
- * @public
- */
-export type LdapCaSource = { file: string } | { pem: string };
-
-/**
- * TLS settings of a source.
- *
- * @public
- */
-export interface LdapTlsConfig {
-  /** CA certificates that may sign the server certificate. */
-  ca?: LdapCaSource;
-  /** Upgrade `ldap://` connections with the StartTLS extended operation. */
-  startTls: boolean;
-  /** Check the server certificate (chain and host name). */
-  rejectUnauthorized: boolean;
-}
 
 /**
  * Attribute names per role. `undefined` means "use the vendor default";

@@ -1,4 +1,7 @@
-import { AD_DISABLED_FILTER, composeUserFilter } from '../ldap/filters';
+import {
+  AD_DISABLED_FILTER,
+  composeUserFilter,
+} from '@identity-portal/ldap-node';
 import {
   LdapGroupsConfig,
   LdapMemberships,

@@ -1,6 +1,6 @@
 import type { Entry } from 'ldapts';
 import type { LdapScope } from '../config/types';
-import type { LdapClient } from './client';
+import type { LdapClient } from '@identity-portal/ldap-node';
 
 /** One paged search. */
 export interface PagedSearch {

@@ -4,7 +4,7 @@ import {
   binaryFormatOf,
   formatBinary,
   KNOWN_BINARY_ATTRIBUTES,
-} from '../ldap/binaryValues';
+} from '@identity-portal/ldap-node';
 
 /** One attribute value as ldapts returns it. */
 export type RawValue = Entry[string];

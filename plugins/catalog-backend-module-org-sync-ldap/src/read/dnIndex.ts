@@ -2,7 +2,7 @@ import type {
   OrgSourceGroup,
   OrgSourceUser,
 } from '@identity-portal/plugin-catalog-org-sync-node';
-import { normalizeDn, tryNormalizeDn } from '../ldap/dn';
+import { normalizeDn, tryNormalizeDn } from '@identity-portal/ldap-node';
 
 /** What a DN points at: the user or group itself, no further lookups. */
 export type DnTarget =

@@ -1,5 +1,5 @@
 import type { Entry } from 'ldapts';
-import { firstRdnValue } from '../ldap/dn';
+import { firstRdnValue } from '@identity-portal/ldap-node';
 import { AttributePlan, EntryValues } from './attributePlan';
 import type { ReadProblems } from './records';
 
@@ -160,4 +160,39 @@ export function fillCommon(
       target.fields[path] = value;
     }
   }
+}
+
+/**
+ * The key and the name of an entry, both required. When either is missing
+ * the entry is skipped and a warning names the DN and the attribute; a
+ * missing name carries the key, so that the entry's earlier entity is kept.
+ */
+export function requiredKeyAndName(
+  entry: Entry,
+  values: EntryValues,
+  plan: AttributePlan,
+  slots: { key: number; name: number },
+  kind: 'user' | 'group',
+  attributes: { key: string; name: string },
+  problems: ReadProblems,
+): { key: string; name: string } | undefined {
+  const key = requiredText(
+    entry,
+    values,
+    plan,
+    slots.key,
+    { kind, role: 'key', attribute: attributes.key },
+    problems,
+  );
+  if (key === undefined) return undefined;
+  const name = requiredText(
+    entry,
+    values,
+    plan,
+    slots.name,
+    { kind, role: 'name', attribute: attributes.name },
+    problems,
+    key,
+  );
+  return name === undefined ? undefined : { key, name };
 }

@@ -9,8 +9,7 @@ import {
   commonSlots,
   fillCommon,
   ldapAnnotations,
-  RequiredRole,
-  requiredText,
+  requiredKeyAndName,
 } from './entryBase';
 import { BoundTransformer, EntryCollector, Prepared } from './entryCollector';
 import { GroupRecord, ReadProblems } from './records';
@@ -45,8 +44,6 @@ export class GroupCollector extends EntryCollector<
   GroupRecord
 > {
   private readonly slots: CommonSlots;
-  private readonly keyRole: RequiredRole;
-  private readonly nameRole: RequiredRole;
   private readonly membersSlot: number;
   private readonly memberOfSlot: number;
 
@@ -58,16 +55,6 @@ export class GroupCollector extends EntryCollector<
     transform?: BoundTransformer<OrgSourceGroup>,
   ) {
     super('group', index, problems, transform);
-    this.keyRole = {
-      kind: 'group',
-      role: 'key',
-      attribute: search.attributes.key,
-    };
-    this.nameRole = {
-      kind: 'group',
-      role: 'name',
-      attribute: search.attributes.name,
-    };
     this.slots = commonSlots(
       plan,
       search.attributes,
@@ -83,29 +70,19 @@ export class GroupCollector extends EntryCollector<
   ): Prepared<OrgSourceGroup, GroupExtra> | undefined {
     const { plan, slots, problems } = this;
     const values = plan.read(entry);
-    const key = requiredText(
+    const required = requiredKeyAndName(
       entry,
       values,
       plan,
-      slots.key,
-      this.keyRole,
+      slots,
+      'group',
+      this.search.attributes,
       problems,
     );
-    const name =
-      key === undefined
-        ? undefined
-        : requiredText(
-            entry,
-            values,
-            plan,
-            slots.name,
-            this.nameRole,
-            problems,
-            key,
-          );
-    if (key === undefined || name === undefined) {
+    if (!required) {
       return undefined;
     }
+    const { key, name } = required;
     const group: OrgSourceGroup = {
       key,
       name,

@@ -1,4 +1,4 @@
-import type { LdapClient } from '../ldap/client';
+import type { LdapClient } from '@identity-portal/ldap-node';
 import { parseRange, textsOf } from './attributePlan';
 
 /**

@@ -11,7 +11,7 @@ import {
   guidBytes,
 } from '../__testUtils__/fakeClient';
 import { readLdapSourceConfig } from '../config/readLdapSourceConfig';
-import { formatGuid } from '../ldap/binaryValues';
+import { formatGuid } from '@identity-portal/ldap-node';
 import { LdapOrgSource } from '../LdapOrgSource';
 import type { LdapGroupTransformer, LdapUserTransformer } from '../transforms';
 

@@ -10,9 +10,13 @@ import {
   resolveGroupSearch,
   resolveUserSearch,
 } from '../config/vendorDefaults';
-import type { CreateLdapClient, LdapClient } from '../ldap/client';
-import { connect, ConnectOptions, openConnection } from '../ldap/connect';
-import { detectVendor } from '../ldap/detectVendor';
+import type { CreateLdapClient, LdapClient } from '@identity-portal/ldap-node';
+import {
+  connect,
+  ConnectOptions,
+  openConnection,
+} from '@identity-portal/ldap-node';
+import { detectVendor } from '@identity-portal/ldap-node';
 import { PagedSearchStats, searchPages } from '../ldap/pagedSearch';
 import type {
   LdapGroupTransformer,

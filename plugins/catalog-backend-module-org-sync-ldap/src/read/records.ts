@@ -81,10 +81,4 @@ function problem(
   };
 }
 
-/** `String(error)` for anything thrown. */
-export function describeError(error: unknown): string {
-  if (error instanceof Error) {
-    return `${error.name}: ${error.message}`;
-  }
-  return String(error);
-}
+export { describeError } from '@identity-portal/ldap-node';

@@ -1,6 +1,6 @@
 import type { ResolvedUserSearch } from '../config/vendorDefaults';
-import type { LdapClient } from '../ldap/client';
-import { transitiveMembersFilter } from '../ldap/filters';
+import type { LdapClient } from '@identity-portal/ldap-node';
+import { transitiveMembersFilter } from '@identity-portal/ldap-node';
 import { searchPages } from '../ldap/pagedSearch';
 import type { DnIndex } from './dnIndex';
 import { describeError, GroupRecord, ReadProblems } from './records';

@@ -9,8 +9,7 @@ import {
   commonSlots,
   fillCommon,
   ldapAnnotations,
-  RequiredRole,
-  requiredText,
+  requiredKeyAndName,
 } from './entryBase';
 import { BoundTransformer, EntryCollector, Prepared } from './entryCollector';
 import { ReadProblems, UserRecord } from './records';
@@ -35,28 +34,16 @@ export class UserCollector extends EntryCollector<
   UserRecord
 > {
   private readonly slots: CommonSlots;
-  private readonly keyRole: RequiredRole;
-  private readonly nameRole: RequiredRole;
   private readonly memberOfSlot: number;
 
   constructor(
-    search: ResolvedUserSearch,
+    private readonly search: ResolvedUserSearch,
     private readonly plan: AttributePlan,
     index: DnIndex,
     problems: ReadProblems,
     transform?: BoundTransformer<OrgSourceUser>,
   ) {
     super('user', index, problems, transform);
-    this.keyRole = {
-      kind: 'user',
-      role: 'key',
-      attribute: search.attributes.key,
-    };
-    this.nameRole = {
-      kind: 'user',
-      role: 'name',
-      attribute: search.attributes.name,
-    };
     this.slots = commonSlots(
       plan,
       search.attributes,
@@ -71,29 +58,19 @@ export class UserCollector extends EntryCollector<
   ): Prepared<OrgSourceUser, string[]> | undefined {
     const { plan, slots, problems } = this;
     const values = plan.read(entry);
-    const key = requiredText(
+    const required = requiredKeyAndName(
       entry,
       values,
       plan,
-      slots.key,
-      this.keyRole,
+      slots,
+      'user',
+      this.search.attributes,
       problems,
     );
-    const name =
-      key === undefined
-        ? undefined
-        : requiredText(
-            entry,
-            values,
-            plan,
-            slots.name,
-            this.nameRole,
-            problems,
-            key,
-          );
-    if (key === undefined || name === undefined) {
+    if (!required) {
       return undefined;
     }
+    const { key, name } = required;
     const user: OrgSourceUser = {
       key,
       name,

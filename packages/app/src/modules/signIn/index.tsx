@@ -1,18 +1,19 @@
-import { SignInPage } from '@backstage/core-components';
 import { createFrontendModule } from '@backstage/frontend-plugin-api';
 import { SignInPageBlueprint } from '@backstage/plugin-app-react';
+import { guestAuthApi, ldapAuthApi } from './apis';
 
 /**
- * The portal's sign-in page. Until the LDAP provider lands, the local demo signs in as guest.
+ * The portal's sign-in page: the providers listed in `app.signIn.providers` (LDAP form, guest) side by side,
+ * with the session restored on reload.
  */
 const signInPage = SignInPageBlueprint.make({
   params: {
-    loader: async () => props =>
-      <SignInPage {...props} providers={['guest']} />,
+    loader: async () =>
+      import('./PortalSignInPage').then(m => m.PortalSignInPage),
   },
 });
 
 export const signInModule = createFrontendModule({
   pluginId: 'app',
-  extensions: [signInPage],
+  extensions: [ldapAuthApi, guestAuthApi, signInPage],
 });

@@ -1,5 +1,4 @@
 import { createServer, Server, Socket } from 'node:net';
-import { ReadProblems } from '../read/records';
 import { createLdaptsClient } from './client';
 import { connect, ConnectOptions } from './connect';
 
@@ -35,7 +34,7 @@ function options(
     operationTimeoutMs: 200,
     createClient: createLdaptsClient,
     signal: new AbortController().signal,
-    problems: new ReadProblems(),
+    problems: { warning: () => {} },
     ...overrides,
   };
 }

@@ -1,4 +1,10 @@
-import { firstRdnValue, isValidDn, normalizeDn, tryNormalizeDn } from './dn';
+import {
+  escapeDnValue,
+  firstRdnValue,
+  isValidDn,
+  normalizeDn,
+  tryNormalizeDn,
+} from './dn';
 
 describe('normalizeDn', () => {
   it.each([
@@ -93,5 +99,21 @@ describe('firstRdnValue', () => {
     ['not a dn', ''],
   ])('of %j is %j', (dn, value) => {
     expect(firstRdnValue(dn)).toBe(value);
+  });
+});
+
+describe('escapeDnValue', () => {
+  it.each([
+    ['jsmith', 'jsmith'],
+    ['Smith, Jane', 'Smith\\, Jane'],
+    ['a+b=c;d<e>f"g\\h', 'a\\+b\\=c\\;d\\<e\\>f\\"g\\\\h'],
+    ['#lead', '\\#lead'],
+    [' both ', '\\ both\\ '],
+    ['nul\0x', 'nul\\00x'],
+    ['łódź', 'łódź'],
+  ])('escapes %j', (value, expected) => {
+    expect(escapeDnValue(value)).toBe(expected);
+    expect(isValidDn(`uid=${escapeDnValue(value)},dc=example`)).toBe(true);
+    expect(firstRdnValue(`uid=${escapeDnValue(value)},dc=example`)).toBe(value);
   });
 });

@@ -1,4 +1,4 @@
-import type { LdapVendor } from '../config/types';
+import type { LdapVendor } from './types';
 import type { LdapClient } from './client';
 
 /**

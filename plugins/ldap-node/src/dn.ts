@@ -274,3 +274,33 @@ export function firstRdnValue(dn: string): string {
     return '';
   }
 }
+
+/**
+ * Escapes an attribute value for use in a DN (RFC 4514 section 2.4):
+ * `"`, `+`, `,`, `;`, `<`, `>`, `\` and `=` get a backslash, a leading `#`
+ * or space and a trailing space are escaped, and NUL and other control
+ * characters become `\XX` hex pairs. Non-ASCII characters are kept (UTF-8).
+ *
+ * @example escapeDnValue('Smith, Jane') === 'Smith\\, Jane'
+ *
+ * @public
+ */
+export function escapeDnValue(value: string): string {
+  let escaped = '';
+  for (const [index, char] of Array.from(value).entries()) {
+    const code = char.codePointAt(0)!;
+    if (code < 0x20 || code === 0x7f) {
+      escaped += `\\${code.toString(16).padStart(2, '0')}`;
+    } else if ('"+,;<>\\='.includes(char)) {
+      escaped += `\\${char}`;
+    } else if (
+      (index === 0 && (char === '#' || char === ' ')) ||
+      (index === Array.from(value).length - 1 && char === ' ')
+    ) {
+      escaped += `\\${char}`;
+    } else {
+      escaped += char;
+    }
+  }
+  return escaped;
+}

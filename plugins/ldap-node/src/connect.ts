@@ -2,12 +2,19 @@ import { isIP } from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
 import { ForwardedError, ServiceUnavailableError } from '@backstage/errors';
 import { InvalidCredentialsError } from 'ldapts';
-import type { LdapTlsConfig } from '../config/types';
-import { describeError, ReadProblems } from '../read/records';
+import {
+  describeError,
+  type ConnectWarnings,
+  type LdapTlsConfig,
+} from './types';
 import { abortable } from './abortable';
 import type { CreateLdapClient, LdapClient } from './client';
 
-/** Everything needed to open one bound connection. */
+/**
+ * Everything needed to open one bound connection.
+ *
+ * @public
+ */
 export interface ConnectOptions {
   urls: string[];
   bind?: { dn: string; password: string };
@@ -18,10 +25,15 @@ export interface ConnectOptions {
   operationTimeoutMs: number;
   createClient: CreateLdapClient;
   signal: AbortSignal;
-  problems: ReadProblems;
+  /** Receives a warning for each URL that failed before one worked. */
+  problems?: ConnectWarnings;
 }
 
-/** A bound connection. */
+/**
+ * A bound connection.
+ *
+ * @public
+ */
 export interface Connection {
   client: LdapClient;
   url: string;
@@ -125,7 +137,7 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
     try {
       const client = await openConnection(url, options);
       for (const failure of failures) {
-        options.problems.warning(
+        options.problems?.warning(
           'url-unavailable',
           `${failure}; used ${url} instead`,
         );
@@ -154,4 +166,21 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
   throw new ServiceUnavailableError(
     `Could not connect and bind to any LDAP server: ${failures.join('; ')}`,
   );
+}
+
+/**
+ * True when `error` is (or wraps, as {@link connect} does) an LDAP
+ * "invalid credentials" result (49).
+ *
+ * @public
+ */
+export function isInvalidCredentials(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    if (current instanceof InvalidCredentialsError) {
+      return true;
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
 }
