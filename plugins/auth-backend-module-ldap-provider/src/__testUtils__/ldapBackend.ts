@@ -8,6 +8,7 @@ import knexFactory from 'knex';
 import { Client } from 'ldapts';
 import { createServer } from 'node:net';
 import { authModuleLdapProvider } from '../module';
+import { recordingRootLogger } from './recordingLogger';
 
 export const BASE_DN = 'dc=example,dc=com';
 export const PEOPLE_DN = `ou=people,${BASE_DN}`;
@@ -88,6 +89,8 @@ export async function demoUserEntities(
 export async function startAuthBackend(options: {
   envs: Record<string, object>;
   entities: Entity[];
+  /** Records every log line here (all levels) instead of printing it. */
+  logLines?: string[];
 }) {
   const knex = knexFactory({
     client: 'better-sqlite3',
@@ -99,6 +102,7 @@ export async function startAuthBackend(options: {
       authPlugin,
       authModuleLdapProvider,
       catalogServiceMock.factory({ entities: options.entities }),
+      ...(options.logLines ? [recordingRootLogger(options.logLines)] : []),
       mockServices.database.factory({ knex }),
       mockServices.rootConfig.factory({
         data: {
