@@ -39,6 +39,8 @@ export {
   parenthesize,
   transitiveMembersFilter,
 } from './filters';
+export { caSource, describeConfigIssue } from './configValues';
+export type { ConfigIssue } from './configValues';
 export { describeError } from './types';
 export type {
   ConnectWarnings,

@@ -5,34 +5,12 @@ import {
 } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { durationToMilliseconds } from '@backstage/types';
-import type { ZodIssue } from 'zod/v3';
 import { ldapAuthSchema } from './schema';
-import type { LdapCaSource } from '@identity-portal/ldap-node';
+import { caSource, describeConfigIssue } from '@identity-portal/ldap-node';
 import type { LdapAuthConfig } from './types';
 
-const PEM_MARKER = '-----BEGIN CERTIFICATE-----';
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
-
-function describeIssue(configPath: string, issue: ZodIssue): string {
-  const key = [configPath, ...issue.path.map(String)].join('.');
-  if (issue.code === 'unrecognized_keys') {
-    return issue.keys
-      .map(unknown => `${key}.${unknown} is not a known setting`)
-      .join('; ');
-  }
-  if (issue.code === 'invalid_type' && issue.received === 'undefined') {
-    return `${key} is required`;
-  }
-  return `${key} ${issue.message}`;
-}
-
-function readCa(ca: string | undefined): LdapCaSource | undefined {
-  if (ca === undefined) {
-    return undefined;
-  }
-  return ca.includes(PEM_MARKER) ? { pem: ca } : { file: ca };
-}
 
 function readDuration(
   config: Config,
@@ -77,7 +55,7 @@ export function readLdapAuthConfig(
   const result = ldapAuthSchema.safeParse(config.get());
   if (!result.success) {
     const problems = result.error.issues.map(issue =>
-      describeIssue(configPath, issue),
+      describeConfigIssue(configPath, issue),
     );
     throw new InputError(`Invalid LDAP sign-in config: ${problems.join('; ')}`);
   }
@@ -96,7 +74,7 @@ export function readLdapAuthConfig(
     urls: parsed.urls ?? [parsed.url!],
     bind: parsed.bind,
     tls: {
-      ca: readCa(parsed.tls.ca),
+      ca: caSource(parsed.tls.ca),
       startTls: parsed.tls.startTls,
       rejectUnauthorized: parsed.tls.rejectUnauthorized,
     },

@@ -1,35 +1,13 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { ZodIssue } from 'zod';
 import {
   DEFAULT_CONNECT_TIMEOUT_MS,
   DEFAULT_OPERATION_TIMEOUT_MS,
   ldapSourceSchema,
   ParsedLdapSource,
 } from './schema';
-import { LdapCaSource, LdapSourceConfig } from './types';
-
-const PEM_MARKER = '-----BEGIN CERTIFICATE-----';
-
-function describeIssue(configPath: string, issue: ZodIssue): string {
-  const key = [configPath, ...issue.path.map(String)].join('.');
-  if (issue.code === 'unrecognized_keys') {
-    return issue.keys
-      .map(unknown => `${key}.${unknown} is not a known setting`)
-      .join('; ');
-  }
-  if (issue.code === 'invalid_type' && issue.received === 'undefined') {
-    return `${key} is required`;
-  }
-  return `${key} ${issue.message}`;
-}
-
-function readCa(ca: string | undefined): LdapCaSource | undefined {
-  if (ca === undefined) {
-    return undefined;
-  }
-  return ca.includes(PEM_MARKER) ? { pem: ca } : { file: ca };
-}
+import { caSource, describeConfigIssue } from '@identity-portal/ldap-node';
+import { LdapSourceConfig } from './types';
 
 function toSourceConfig(parsed: ParsedLdapSource): LdapSourceConfig {
   return {
@@ -37,7 +15,7 @@ function toSourceConfig(parsed: ParsedLdapSource): LdapSourceConfig {
     urls: parsed.urls ?? [parsed.url!],
     bind: parsed.bind,
     tls: {
-      ca: readCa(parsed.tls.ca),
+      ca: caSource(parsed.tls.ca),
       startTls: parsed.tls.startTls,
       rejectUnauthorized: parsed.tls.rejectUnauthorized,
     },
@@ -71,7 +49,7 @@ export function readLdapSourceConfig(
   const result = ldapSourceSchema.safeParse(config.get());
   if (!result.success) {
     const problems = result.error.issues.map(issue =>
-      describeIssue(configPath, issue),
+      describeConfigIssue(configPath, issue),
     );
     throw new InputError(`Invalid LDAP source config: ${problems.join('; ')}`);
   }
