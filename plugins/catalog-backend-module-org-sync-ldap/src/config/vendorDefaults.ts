@@ -123,6 +123,35 @@ function pick(configured: string | undefined, fallback: string) {
   return value === '' ? undefined : value;
 }
 
+/** The attributes users and groups share, configured or the vendor's default. */
+function commonAttributes(
+  configured: {
+    key?: string;
+    name?: string;
+    displayName?: string;
+    email?: string;
+    picture?: string;
+    description?: string;
+  },
+  defaults: {
+    key: string;
+    name: string;
+    displayName: string;
+    email: string;
+    picture: string;
+    description: string;
+  },
+) {
+  return {
+    key: configured.key ?? defaults.key,
+    name: configured.name ?? defaults.name,
+    displayName: pick(configured.displayName, defaults.displayName),
+    email: pick(configured.email, defaults.email),
+    picture: pick(configured.picture, defaults.picture),
+    description: pick(configured.description, defaults.description),
+  };
+}
+
 /**
  * Applies the vendor's defaults to the configured user search; `memberOf`
  * is only read when `memberships` asks for that side.
@@ -135,12 +164,7 @@ export function resolveUserSearch(
   const defaults = VENDOR_DEFAULTS[vendor];
   const configured = users.attributes;
   const attributes: ResolvedUserAttributes = {
-    key: configured.key ?? defaults.user.key,
-    name: configured.name ?? defaults.user.name,
-    displayName: pick(configured.displayName, defaults.user.displayName),
-    email: pick(configured.email, defaults.user.email),
-    picture: pick(configured.picture, defaults.user.picture),
-    description: pick(configured.description, defaults.user.description),
+    ...commonAttributes(configured, defaults.user),
     memberOf:
       memberships === 'member'
         ? undefined
@@ -175,12 +199,7 @@ export function resolveGroupSearch(
   const defaults = VENDOR_DEFAULTS[vendor];
   const configured = groups.attributes;
   const attributes: ResolvedGroupAttributes = {
-    key: configured.key ?? defaults.group.key,
-    name: configured.name ?? defaults.group.name,
-    displayName: pick(configured.displayName, defaults.group.displayName),
-    email: pick(configured.email, defaults.group.email),
-    picture: pick(configured.picture, defaults.group.picture),
-    description: pick(configured.description, defaults.group.description),
+    ...commonAttributes(configured, defaults.group),
     members:
       memberships === 'memberOf'
         ? undefined
