@@ -59,10 +59,10 @@ describe('the demo organisation synced from the demo LDAP directory', () => {
     expect(status.body).toMatchObject({
       providerId: 'example',
       state: 'configured',
-      committed: { users: 15, groups: 9 },
+      committed: { users: 17, groups: 9 },
       lastRun: {
         outcome: 'committed',
-        counts: { read: { users: 15, groups: 9 }, problems: { errors: 0 } },
+        counts: { read: { users: 17, groups: 9 }, problems: { errors: 0 } },
         sources: [{ source: 'ldap.demo-directory', ok: true, complete: true }],
       },
     });

@@ -10,6 +10,7 @@ import {
   startDemoSlapd,
 } from '../__testUtils__/demoDirectory';
 import {
+  DEMO,
   allLogText,
   commitDemoOrg,
   createKnex,
@@ -87,7 +88,7 @@ describe('org sync with a real slapd: connection and config faults', () => {
     const bindError = `LDAP bind as "${READER_DN}" was rejected by ${instance.url} with invalid credentials (LDAP result 49); caused by InvalidCredentialsError`;
     expect(status).toMatchObject({
       providerId: 'corp',
-      committed: { users: 15, groups: 9 },
+      committed: { users: DEMO.users, groups: DEMO.groups },
       lastSuccessAt: first.report.finishedAt,
       lastRun: {
         outcome: 'failed',
@@ -147,13 +148,13 @@ describe('org sync with a real slapd: connection and config faults', () => {
     expect(recorder.mutations).toHaveLength(2);
     expect(refsOf(recorder.mutations[1])).toEqual(first.refs);
     expect(report.counts).toMatchObject({
-      read: { users: 15, groups: 9 },
+      read: { users: DEMO.users, groups: DEMO.groups },
       added: 0,
       updated: 0,
       removed: 0,
       refused: 0,
-      unchanged: 24,
-      committed: { users: 15, groups: 9 },
+      unchanged: DEMO.entities,
+      committed: { users: DEMO.users, groups: DEMO.groups },
     });
 
     const unavailable = {
@@ -168,7 +169,7 @@ describe('org sync with a real slapd: connection and config faults', () => {
     };
     const status = await current.status();
     expect(status).toMatchObject({
-      committed: { users: 15, groups: 9 },
+      committed: { users: DEMO.users, groups: DEMO.groups },
       lastSuccessAt: report.finishedAt,
       lastRun: {
         outcome: 'committed',
@@ -177,8 +178,8 @@ describe('org sync with a real slapd: connection and config faults', () => {
             source: 'ldap.main',
             ok: true,
             complete: true,
-            users: 15,
-            groups: 9,
+            users: DEMO.users,
+            groups: DEMO.groups,
           },
         ],
       },
@@ -213,7 +214,7 @@ describe('org sync with a real slapd: connection and config faults', () => {
 
     const status = await current.status();
     expect(status).toMatchObject({
-      committed: { users: 15, groups: 9 },
+      committed: { users: DEMO.users, groups: DEMO.groups },
       lastSuccessAt: first.report.finishedAt,
       lastRun: {
         outcome: 'refused',
@@ -237,7 +238,7 @@ describe('org sync with a real slapd: connection and config faults', () => {
         severity: 'error',
         code: 'empty-result',
         message: expect.stringContaining(
-          'The sources returned no users and no groups; the commit is refused and the 24 entities committed before stay',
+          `The sources returned no users and no groups; the commit is refused and the ${DEMO.entities} entities committed before stay`,
         ),
       },
     ]);

@@ -11,6 +11,7 @@ import {
   startDemoSlapd,
 } from '../__testUtils__/demoDirectory';
 import {
+  DEMO,
   commitDemoOrg,
   createKnex,
   createRecorder,
@@ -93,10 +94,10 @@ describe('org sync with a real slapd: faulty entries', () => {
     // Nothing was committed for that entry before, so nothing is kept for it.
     expect(report.outcome).toBe('committed');
     expect(report.counts).toMatchObject({
-      read: { users: 15, groups: 9 },
+      read: { users: DEMO.users, groups: DEMO.groups },
       added: 0,
       removed: 0,
-      committed: { users: 15, groups: 9 },
+      committed: { users: DEMO.users, groups: DEMO.groups },
     });
     expect(recorder.mutations).toHaveLength(2);
     expect(refsOf(recorder.mutations[1])).toEqual(first.refs);
@@ -166,7 +167,7 @@ describe('org sync with a real slapd: faulty entries', () => {
 
     const status = await backend!.status();
     expect(status).toMatchObject({
-      committed: { users: 15, groups: 9 },
+      committed: { users: DEMO.users, groups: DEMO.groups },
       lastRun: { outcome: 'committed-without-removals' },
     });
     expect(status.lastRun!.problems).toContainEqual(missing);
@@ -210,10 +211,10 @@ describe('org sync with a real slapd: faulty entries', () => {
 
     expect(report.outcome).toBe('committed');
     expect(report.counts).toMatchObject({
-      read: { users: 16, groups: 9 },
+      read: { users: DEMO.users + 1, groups: DEMO.groups },
       added: 1,
       removed: 0,
-      committed: { users: 16, groups: 9 },
+      committed: { users: DEMO.users + 1, groups: DEMO.groups },
     });
     expect(report.diff.added).toEqual([`user:default/${newName}`]);
     expect(recorder.mutations).toHaveLength(2);
@@ -248,7 +249,7 @@ describe('org sync with a real slapd: faulty entries', () => {
     expect(report.problems).toEqual([problem]);
     const status = await backend!.status();
     expect(status).toMatchObject({
-      committed: { users: 16, groups: 9 },
+      committed: { users: DEMO.users + 1, groups: DEMO.groups },
       lastRun: { outcome: 'committed', collisions: [collision] },
     });
     expect(status.lastRun!.problems).toEqual([problem]);
@@ -280,9 +281,9 @@ describe('org sync with a real slapd: faulty entries', () => {
 
     expect(report.outcome).toBe('committed');
     expect(report.counts).toMatchObject({
-      read: { users: 15, groups: 9 },
+      read: { users: DEMO.users, groups: DEMO.groups },
       removed: 0,
-      committed: { users: 15, groups: 9 },
+      committed: { users: DEMO.users, groups: DEMO.groups },
     });
     expect(recorder.mutations).toHaveLength(2);
     expect(refsOf(recorder.mutations[1])).toEqual(first.refs);
@@ -321,7 +322,7 @@ describe('org sync with a real slapd: faulty entries', () => {
 
     const status = await backend!.status();
     expect(status).toMatchObject({
-      committed: { users: 15, groups: 9 },
+      committed: { users: DEMO.users, groups: DEMO.groups },
       lastRun: { outcome: 'committed' },
     });
     expect(status.lastRun!.problems).toEqual(expect.arrayContaining(cycles));

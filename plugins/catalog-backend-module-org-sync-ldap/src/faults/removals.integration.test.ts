@@ -8,6 +8,7 @@ import {
   startDemoSlapd,
 } from '../__testUtils__/demoDirectory';
 import {
+  DEMO,
   commitDemoOrg,
   createKnex,
   createRecorder,
@@ -54,7 +55,7 @@ describe('org sync with a real slapd: removals above the threshold', () => {
     return backend;
   }
 
-  it('refuses removing 3 of 24 entities (above 10%), commits the rest and keeps the three', async () => {
+  it('refuses removing 3 of every committed entity (above 10%), commits the rest and keeps the three', async () => {
     const first = await commitDemoOrg(await start(), recorder);
     await deleteAsRoot(
       instance,
@@ -66,16 +67,19 @@ describe('org sync with a real slapd: removals above the threshold', () => {
     const report = await backend!.refresh();
 
     expect(report.outcome).toBe('committed-without-removals');
-    // The share is of every committed entity (15 users + 9 groups).
-    const reason =
-      'the run would remove 3 of 24 entities (12.5%), above the limit (safety.maxRemovalShare 0.1); none were removed';
+    // The share is of every committed entity (users + groups).
+    const reason = `the run would remove 3 of ${DEMO.entities} entities (${(
+      300 / DEMO.entities
+    ).toFixed(
+      1,
+    )}%), above the limit (safety.maxRemovalShare 0.1); none were removed`;
     expect(report.reason).toBe(reason);
     expect(report.counts).toMatchObject({
-      read: { users: 12, groups: 9 },
+      read: { users: DEMO.users - 3, groups: DEMO.groups },
       removed: 0,
       refused: 3,
       retained: 3,
-      committed: { users: 15, groups: 9 },
+      committed: { users: DEMO.users, groups: DEMO.groups },
     });
     expect([...report.diff.refused].sort()).toEqual(goneRefs);
     expect(report.diff.removed).toEqual([]);
@@ -97,7 +101,7 @@ describe('org sync with a real slapd: removals above the threshold', () => {
     };
     const status = await backend!.status();
     expect(status).toMatchObject({
-      committed: { users: 15, groups: 9 },
+      committed: { users: DEMO.users, groups: DEMO.groups },
       lastSuccessAt: report.finishedAt,
       lastRun: {
         outcome: 'committed-without-removals',
@@ -142,7 +146,7 @@ describe('org sync with a real slapd: removals above the threshold', () => {
     expect(report.counts).toMatchObject({
       removed: 3,
       refused: 0,
-      committed: { users: 12, groups: 9 },
+      committed: { users: DEMO.users - 3, groups: DEMO.groups },
     });
     expect([...report.diff.removed].sort()).toEqual(goneRefs);
     expect(recorder.mutations).toHaveLength(3);
@@ -152,7 +156,7 @@ describe('org sync with a real slapd: removals above the threshold', () => {
     );
     const status = await current.status();
     expect(status).toMatchObject({
-      committed: { users: 12, groups: 9 },
+      committed: { users: DEMO.users - 3, groups: DEMO.groups },
       lastRun: { outcome: 'committed', counts: { removed: 3 } },
     });
   });

@@ -239,6 +239,14 @@ export function entityOf(
 }
 
 /** The refs the demo organisation commits: enabled people and every team. */
+/** Sizes of the demo organisation as the LDAP source reads it (enabled people, every team). */
+export const DEMO = (() => {
+  const org = loadDemoOrg();
+  const users = org.people.filter(p => !p.disabled).length;
+  const groups = org.teams.length;
+  return { users, groups, entities: users + groups };
+})();
+
 export function demoRefs(): string[] {
   const org = loadDemoOrg();
   return [
@@ -270,7 +278,7 @@ export function allLogText(logs: LogLine[]): string {
 
 /**
  * Runs the clean first sync every fault test starts with and checks it
- * committed the whole demo organisation (15 enabled people, 9 teams).
+ * committed the whole demo organisation (every enabled person and every team).
  * Returns its report and the refs it committed.
  */
 export async function commitDemoOrg(
@@ -286,9 +294,15 @@ export async function commitDemoOrg(
       )}`,
     );
   }
-  expect(report.counts.read).toEqual({ users: 15, groups: 9 });
-  expect(report.counts.committed).toEqual({ users: 15, groups: 9 });
-  expect(report.counts.added).toBe(24);
+  expect(report.counts.read).toEqual({
+    users: DEMO.users,
+    groups: DEMO.groups,
+  });
+  expect(report.counts.committed).toEqual({
+    users: DEMO.users,
+    groups: DEMO.groups,
+  });
+  expect(report.counts.added).toBe(DEMO.entities);
   expect(report.problems).toEqual([]);
   expect(recorder.mutations).toHaveLength(before + 1);
   const refs = refsOf(recorder.mutations.at(-1));
