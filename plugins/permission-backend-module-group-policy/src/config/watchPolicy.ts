@@ -1,0 +1,71 @@
+import type {
+  LoggerService,
+  RootConfigService,
+} from '@backstage/backend-plugin-api';
+import { unwatchFile, watchFile } from 'node:fs';
+import {
+  readGroupPolicyConfig,
+  type GroupPolicyConfig,
+} from './readGroupPolicyConfig';
+
+/** How often the policy file's modification time is checked. */
+const FILE_POLL_MS = 2000;
+
+/**
+ * Re-reads the policy when the config changes or the policy file is edited.
+ * A valid new policy goes to `apply`; an invalid one is logged and the last
+ * good policy stays. Returns a function that stops watching.
+ */
+export function watchPolicy(options: {
+  config: RootConfigService;
+  logger: LoggerService;
+  current: () => GroupPolicyConfig;
+  apply: (next: GroupPolicyConfig) => void;
+}): () => void {
+  const { config, logger, current, apply } = options;
+  let watchedFile: string | undefined;
+
+  const reload = (why: string) => {
+    const previous = current();
+    let next: GroupPolicyConfig;
+    try {
+      next = readGroupPolicyConfig(config);
+    } catch (error) {
+      logger.error(
+        `Permission policy reload rejected (${why}); keeping version ${
+          previous.version
+        }: ${(error as Error).message}`,
+      );
+      return;
+    }
+    watch(next.file);
+    if (next.version === previous.version) return;
+    apply(next);
+    logger.info(
+      `Permission policy reloaded (${why}): version ${next.version}, ${next.roles.size} roles, ${next.bindings.length} bindings`,
+    );
+  };
+
+  const onFileChange = () => reload(`${watchedFile} changed`);
+  function watch(file: string | undefined) {
+    if (file === watchedFile) return;
+    if (watchedFile) unwatchFile(watchedFile, onFileChange);
+    watchedFile = file;
+    if (file) {
+      watchFile(
+        file,
+        { interval: FILE_POLL_MS, persistent: false },
+        onFileChange,
+      );
+    }
+  }
+
+  watch(current().file);
+  const subscription = config.subscribe?.(() =>
+    reload('configuration changed'),
+  );
+  return () => {
+    subscription?.unsubscribe();
+    watch(undefined);
+  };
+}

@@ -1,0 +1,110 @@
+import type { AuditorService } from '@backstage/backend-plugin-api';
+import {
+  AuthorizeResult,
+  type PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import type {
+  PermissionPolicy,
+  PolicyQuery,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
+import type { UsableGraph } from '../graph/OrgGraphLoader';
+import type { Evaluation } from './evaluate';
+import type { PolicyEngine } from './PolicyEngine';
+
+/** A denied (principal, permission) pair is audited at most once per this. */
+const AUDIT_REPEAT_MS = 60_000;
+
+/** Turns an evaluation into what the permission framework expects. */
+export function toPolicyDecision(evaluation: Evaluation): PolicyDecision {
+  if (evaluation.result === 'CONDITIONAL') {
+    return {
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'catalog',
+      resourceType: 'catalog-entity',
+      conditions: evaluation.conditions!,
+    };
+  }
+  return {
+    result:
+      evaluation.result === 'ALLOW'
+        ? AuthorizeResult.ALLOW
+        : AuthorizeResult.DENY,
+  };
+}
+
+/**
+ * The `PermissionPolicy` registered with the permission backend: decisions
+ * come from the in-memory engine and org graph; denies are audited.
+ */
+export class GroupPolicy implements PermissionPolicy {
+  private readonly audited = new Map<string, number>();
+
+  constructor(
+    private readonly options: {
+      engine: PolicyEngine;
+      graph: () => Promise<UsableGraph>;
+      auditor?: AuditorService;
+    },
+  ) {}
+
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
+    const principal = user?.credentials.principal as
+      | { type: string; userEntityRef?: string }
+      | undefined;
+    const userRef = user?.info?.userEntityRef ?? principal?.userEntityRef;
+    if (!userRef) {
+      this.audit('unauthenticated', request.permission.name, {
+        reason: 'no signed-in user; unauthenticated requests are denied',
+      });
+      return { result: AuthorizeResult.DENY };
+    }
+    const usable = await this.options.graph();
+    if (!usable.graph) {
+      this.audit(userRef, request.permission.name, { reason: usable.reason });
+      return { result: AuthorizeResult.DENY };
+    }
+    const evaluation = this.options.engine.decide(
+      request.permission,
+      userRef,
+      usable.graph,
+    );
+    if (evaluation.result === 'DENY') {
+      this.audit(userRef, request.permission.name, {
+        reason: evaluation.reason,
+        ...(evaluation.winner && {
+          role: evaluation.winner.role,
+          rule: evaluation.winner.ruleIndex,
+        }),
+      });
+    }
+    return toPolicyDecision(evaluation);
+  }
+
+  private audit(
+    principal: string,
+    permission: string,
+    meta: Record<string, string | number>,
+  ) {
+    const auditor = this.options.auditor;
+    if (!auditor) return;
+    const key = `${principal}\u0000${permission}`;
+    const now = Date.now();
+    if (now - (this.audited.get(key) ?? -Infinity) < AUDIT_REPEAT_MS) return;
+    if (this.audited.size > 10_000) this.audited.clear();
+    this.audited.set(key, now);
+    auditor
+      .createEvent({
+        eventId: 'permission-denied',
+        severityLevel: 'low',
+        meta: { principal, permission, decision: 'DENY', ...meta },
+      })
+      .then(event => event.success())
+      .catch(() => {
+        // The auditor logs its own failures; a decision never waits on it.
+      });
+  }
+}

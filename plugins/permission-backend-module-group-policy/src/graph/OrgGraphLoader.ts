@@ -1,0 +1,167 @@
+import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { OrgGraph } from './OrgGraph';
+
+/** After a failed load, decisions wait this long before trying again. */
+const RETRY_AFTER_FAILURE_MS = 5000;
+
+const FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.title',
+  'metadata.annotations',
+  'spec.profile.displayName',
+  'spec.memberOf',
+  'spec.parent',
+  'relations',
+];
+
+/** The graph a decision may use, or why there is none. */
+export type UsableGraph =
+  | { graph: OrgGraph; reason?: undefined }
+  | { graph?: undefined; reason: string };
+
+export type GraphStatus = {
+  loadedAt?: string;
+  ageSeconds?: number;
+  stale: boolean;
+  users: number;
+  groups: number;
+  lastError?: string;
+  lastLoadMs?: number;
+};
+
+/**
+ * Keeps the org graph in memory, loaded through the catalog API with the
+ * permission plugin's own credentials. Rebuilds are single-flight; a graph
+ * older than `maxStalenessMs` is not used for decisions.
+ */
+export class OrgGraphLoader {
+  private graph: OrgGraph | undefined;
+  private inFlight: Promise<OrgGraph> | undefined;
+  private lastError: string | undefined;
+  private lastLoadMs: number | undefined;
+  private lastFailureAt = -Infinity;
+
+  constructor(
+    private readonly options: {
+      catalog: CatalogService;
+      auth: AuthService;
+      logger: LoggerService;
+      maxStalenessMs: number;
+      rolesAnnotation?: string;
+      now?: () => number;
+    },
+  ) {}
+
+  private now() {
+    return this.options.now?.() ?? Date.now();
+  }
+
+  /** Applies a new policy's graph settings; a changed role annotation reloads. */
+  configure(settings: { maxStalenessMs: number; rolesAnnotation?: string }) {
+    const reload = settings.rolesAnnotation !== this.options.rolesAnnotation;
+    Object.assign(this.options, settings);
+    if (reload && this.graph) {
+      this.refresh().catch(() => {
+        // reported by refresh
+      });
+    }
+  }
+
+  /** Loads the graph now, or joins the load already running. */
+  refresh(): Promise<OrgGraph> {
+    if (!this.inFlight) {
+      this.inFlight = this.load().finally(() => {
+        this.inFlight = undefined;
+      });
+    }
+    return this.inFlight;
+  }
+
+  private async load(): Promise<OrgGraph> {
+    const started = this.now();
+    try {
+      const credentials = await this.options.auth.getOwnServiceCredentials();
+      const entities: Entity[] = [];
+      for await (const page of this.options.catalog.streamEntities(
+        {
+          filter: [{ kind: 'user' }, { kind: 'group' }],
+          fields: FIELDS,
+          pageSize: 1000,
+        },
+        { credentials },
+      )) {
+        entities.push(...page);
+      }
+      const graph = OrgGraph.fromEntities(entities, {
+        rolesAnnotation: this.options.rolesAnnotation,
+        loadedAt: new Date(this.now()),
+      });
+      const first = !this.graph;
+      this.graph = graph;
+      this.lastError = undefined;
+      this.lastLoadMs = this.now() - started;
+      (first ? this.options.logger.info : this.options.logger.debug).call(
+        this.options.logger,
+        `Loaded the org graph: ${graph.users.size} users, ${graph.groups.size} groups in ${this.lastLoadMs} ms`,
+      );
+      return graph;
+    } catch (error) {
+      this.lastError = `${(error as Error).name}: ${(error as Error).message}`;
+      this.lastFailureAt = this.now();
+      this.options.logger.warn(
+        `Could not load the org graph from the catalog: ${this.lastError}${
+          this.graph
+            ? `; decisions keep using the graph loaded at ${this.graph.loadedAt.toISOString()} until it is older than the staleness limit`
+            : ''
+        }`,
+      );
+      throw error;
+    }
+  }
+
+  private isStale(graph: OrgGraph) {
+    return this.now() - graph.loadedAt.getTime() > this.options.maxStalenessMs;
+  }
+
+  /**
+   * The graph to decide with: the current one while fresh; otherwise a
+   * reload is awaited, and if that fails there is no graph, with the reason.
+   */
+  async usable(): Promise<UsableGraph> {
+    if (this.graph && !this.isStale(this.graph)) return { graph: this.graph };
+    try {
+      if (this.now() - this.lastFailureAt < RETRY_AFTER_FAILURE_MS) {
+        throw new Error(this.lastError);
+      }
+      return { graph: await this.refresh() };
+    } catch {
+      const limit = Math.round(this.options.maxStalenessMs / 1000);
+      return {
+        reason: this.graph
+          ? `the org graph is stale (loaded ${this.graph.loadedAt.toISOString()}, older than the ${limit} s limit) and the catalog cannot be reached (${
+              this.lastError
+            }), so every decision is deny`
+          : `the org graph could not be loaded from the catalog (${this.lastError}), so every decision is deny`,
+      };
+    }
+  }
+
+  status(): GraphStatus {
+    const graph = this.graph;
+    return {
+      loadedAt: graph?.loadedAt.toISOString(),
+      ageSeconds: graph
+        ? Math.round((this.now() - graph.loadedAt.getTime()) / 1000)
+        : undefined,
+      stale: !graph || this.isStale(graph),
+      users: graph?.users.size ?? 0,
+      groups: graph?.groups.size ?? 0,
+      lastError: this.lastError,
+      lastLoadMs: this.lastLoadMs,
+    };
+  }
+}
