@@ -62,7 +62,7 @@ export interface Config {
       /**
        * Who holds which role: `user:<ns>/<name>`, `group:<ns>/<name>` (members
        * of its descendant groups too), `service:plugin:<pluginId>` or
-       * `service:external:<subject>`.
+       * `service:<subject>` (the subject of a static or JWKS access token).
        */
       bindings?: Array<{
         role: string;

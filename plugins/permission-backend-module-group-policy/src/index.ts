@@ -36,3 +36,4 @@ export {
   type Expectation,
   type ExpectationResult,
 } from './lint/runExpectations';
+export { groupPolicyPermissionsServiceFactory } from './service/groupPolicyPermissionsServiceFactory';

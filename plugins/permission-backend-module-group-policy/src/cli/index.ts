@@ -17,7 +17,7 @@ const USAGE = `Usage:
   yarn policy explain --config <app-config.yaml>... --org … [--token T] <user> <permission>
 
 Expectations: one "<user> ALLOW|DENY|CONDITIONAL <permission>" per line, "#" comments.
-A user is "alice" (user:default/alice), a full entity ref, or service:plugin:<id> / service:external:<subject>.`;
+A user is "alice" (user:default/alice), a full entity ref, or service:plugin:<id> / service:<subject>.`;
 
 async function main(argv: string[]) {
   const { values, positionals } = parseArgs({

@@ -86,8 +86,8 @@ export const roleSchema = z
 const memberRef = z
   .string()
   .regex(
-    /^(user|group):[^:/\s]+\/[^\s]+$|^service:(plugin|external):[^\s]+$/i,
-    'a member is user:<namespace>/<name>, group:<namespace>/<name>, service:plugin:<pluginId> or service:external:<subject>',
+    /^(user|group):[^:/\s]+\/[^\s]+$|^service:[^\s]+$/i,
+    'a member is user:<namespace>/<name>, group:<namespace>/<name> or service:<subject> (service:plugin:<pluginId> for a backend plugin, service:<subject> for a static or JWKS access token)',
   );
 
 export const bindingSchema = z
