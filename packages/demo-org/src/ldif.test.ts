@@ -116,6 +116,16 @@ describe('toLdif on the demo org', () => {
     ]);
   });
 
+  it('carries personal roles as businessCategory', () => {
+    const withRoles = entries
+      .filter(entry => entry.attributes.has('businessCategory'))
+      .map(entry => [entry.dn, entry.attributes.get('businessCategory')]);
+    expect(withRoles).toEqual([
+      [`uid=ayilmaz,${PEOPLE}`, ['admin']],
+      [`uid=staylor,${PEOPLE}`, ['viewer']],
+    ]);
+  });
+
   it('writes teams as groupOfNames listing people and child groups', () => {
     const engineering = entryByDn(entries, `cn=engineering,${GROUPS}`);
     expect(engineering.attributes.get('objectClass')).toEqual([

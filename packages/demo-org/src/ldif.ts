@@ -159,6 +159,11 @@ function personEntry(
   if (person.disabled) {
     attributes.push(['employeeType', DISABLED_EMPLOYEE_TYPE]);
   }
+  // Personal portal roles (team roles are bound to the teams in the policy);
+  // the demo's LDAP source maps them to the catalog role annotation.
+  if (person.roles.length) {
+    attributes.push(['businessCategory', ...person.roles]);
+  }
   return ldifEntry(dn, attributes);
 }
 

@@ -34,11 +34,17 @@ function demoOrgGraph(): OrgGraph {
       .map(person => ({
         apiVersion: 'backstage.io/v1alpha1',
         kind: 'User',
-        metadata: { name: person.ldap.uid },
+        metadata: {
+          name: person.ldap.uid,
+          // as the demo's LDAP source maps businessCategory
+          annotations: { 'identity-portal.io/roles': person.roles.join(',') },
+        },
         spec: { memberOf: person.teams },
       })),
   ];
-  return OrgGraph.fromEntities(entities);
+  return OrgGraph.fromEntities(entities, {
+    rolesAnnotation: 'identity-portal.io/roles',
+  });
 }
 
 async function demoPolicy() {
