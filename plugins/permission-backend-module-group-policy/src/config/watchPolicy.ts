@@ -21,8 +21,11 @@ export function watchPolicy(options: {
   logger: LoggerService;
   current: () => GroupPolicyConfig;
   apply: (next: GroupPolicyConfig) => void;
+  /** How often the policy file is checked; default 2 seconds. */
+  filePollMs?: number;
 }): () => void {
   const { config, logger, current, apply } = options;
+  const interval = options.filePollMs ?? FILE_POLL_MS;
   let watchedFile: string | undefined;
 
   const reload = (why: string) => {
@@ -52,11 +55,7 @@ export function watchPolicy(options: {
     if (watchedFile) unwatchFile(watchedFile, onFileChange);
     watchedFile = file;
     if (file) {
-      watchFile(
-        file,
-        { interval: FILE_POLL_MS, persistent: false },
-        onFileChange,
-      );
+      watchFile(file, { interval, persistent: false }, onFileChange);
     }
   }
 
