@@ -60,7 +60,7 @@ export const permissionModuleGroupPolicy = createBackendModule({
         deps.policy.setPolicy(
           new GroupPolicy({
             engine,
-            graph: () => loader.usable(),
+            graph: ref => loader.usableFor(ref),
             auditor: deps.auditor,
           }),
         );

@@ -43,7 +43,8 @@ export class GroupPolicy implements PermissionPolicy {
   constructor(
     private readonly options: {
       engine: PolicyEngine;
-      graph: () => Promise<UsableGraph>;
+      /** The graph to decide for this principal with, or why there is none. */
+      graph: (principalRef: string) => Promise<UsableGraph>;
       auditor?: AuditorService;
     },
   ) {}
@@ -62,7 +63,7 @@ export class GroupPolicy implements PermissionPolicy {
       });
       return { result: AuthorizeResult.DENY };
     }
-    const usable = await this.options.graph();
+    const usable = await this.options.graph(userRef);
     if (!usable.graph) {
       this.audit(userRef, request.permission.name, { reason: usable.reason });
       return { result: AuthorizeResult.DENY };

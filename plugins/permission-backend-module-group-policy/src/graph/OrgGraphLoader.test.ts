@@ -96,4 +96,30 @@ describe('OrgGraphLoader', () => {
     await loader.usable();
     expect(calls.count).toBe(2);
   });
+
+  it('reloads a graph older than 10 s when a user it does not know asks', async () => {
+    let entities = orgEntities;
+    const { catalog, calls } = fakeCatalog(async () => entities);
+    const loader = new OrgGraphLoader(options(catalog));
+    await loader.usable();
+    entities = [
+      ...orgEntities,
+      {
+        ...orgEntities.find(e => e.metadata.name === 'bob')!,
+        metadata: { name: 'newcomer', namespace: 'default' },
+      },
+    ];
+    // Known users and young graphs do not reload.
+    await loader.usableFor('user:default/bob');
+    await loader.usableFor('user:default/newcomer');
+    expect(calls.count).toBe(1);
+    now += 10_001;
+    const usable = await loader.usableFor('user:default/newcomer');
+    expect(calls.count).toBe(2);
+    expect(usable.graph?.users.has('user:default/newcomer')).toBe(true);
+    // Services never cause a reload.
+    now += 10_001;
+    await loader.usableFor('service:plugin:search');
+    expect(calls.count).toBe(2);
+  });
 });

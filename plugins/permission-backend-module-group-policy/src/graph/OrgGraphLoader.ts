@@ -3,6 +3,9 @@ import type { Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { OrgGraph } from './OrgGraph';
 
+/** A graph younger than this is not reloaded because of an unknown user. */
+const UNKNOWN_USER_RELOAD_MS = 10_000;
+
 /** After a failed load, decisions wait this long before trying again. */
 const RETRY_AFTER_FAILURE_MS = 5000;
 
@@ -147,6 +150,30 @@ export class OrgGraphLoader {
             }), so every decision is deny`
           : `the org graph could not be loaded from the catalog (${this.lastError}), so every decision is deny`,
       };
+    }
+  }
+
+  /**
+   * Like `usable()`, but a user the graph does not know (signed in right
+   * after the org sync added them) reloads a graph older than 10 seconds
+   * first, so new people do not wait for the next scheduled refresh.
+   */
+  async usableFor(principalRef: string): Promise<UsableGraph> {
+    const usable = await this.usable();
+    const graph = usable.graph;
+    if (
+      !graph ||
+      !principalRef.startsWith('user:') ||
+      graph.users.has(principalRef.toLocaleLowerCase('en-US')) ||
+      this.now() - graph.loadedAt.getTime() < UNKNOWN_USER_RELOAD_MS ||
+      this.now() - this.lastFailureAt < RETRY_AFTER_FAILURE_MS
+    ) {
+      return usable;
+    }
+    try {
+      return { graph: await this.refresh() };
+    } catch {
+      return usable;
     }
   }
 

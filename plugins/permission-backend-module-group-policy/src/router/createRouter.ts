@@ -65,16 +65,15 @@ export function createRouter(options: {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const usable = await loader.usable();
-    if (!usable.graph) throw new ServiceUnavailableError(usable.reason);
     const principal = credentials.principal;
-    return {
-      caller: (principal.type === 'user'
+    const caller = (
+      principal.type === 'user'
         ? principal.userEntityRef
         : `service:${principal.subject}`
-      ).toLocaleLowerCase('en-US'),
-      graph: usable.graph,
-    };
+    ).toLocaleLowerCase('en-US');
+    const usable = await loader.usableFor(caller);
+    if (!usable.graph) throw new ServiceUnavailableError(usable.reason);
+    return { caller, graph: usable.graph };
   }
 
   /** The subject of a question: the caller, or another user for inspectors. */
