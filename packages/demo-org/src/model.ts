@@ -1,5 +1,10 @@
 /** Roles the portal's permission policy understands. */
-export const DEMO_ROLES = ['admin', 'developer', 'viewer'] as const;
+export const DEMO_ROLES = [
+  'admin',
+  'developer',
+  'registrar',
+  'viewer',
+] as const;
 
 /** A role granted to a person directly or to everyone in a team. */
 export type DemoRole = (typeof DEMO_ROLES)[number];

@@ -46,11 +46,15 @@ describe('createOrgGraph on the demo org', () => {
   });
 
   it('combines personal roles with roles inherited from teams', () => {
-    // developer comes from engineering, three levels up.
-    expect(graph.effectiveRoles(person('lukasz-nowak'))).toEqual(['developer']);
+    // developer comes from engineering, three levels up; registrar from platform-team, two up.
+    expect(graph.effectiveRoles(person('lukasz-nowak'))).toEqual([
+      'developer',
+      'registrar',
+    ]);
     expect(graph.effectiveRoles(person('zoe-hoffmann'))).toEqual([
       'admin',
       'developer',
+      'registrar',
     ]);
     // admin granted to the person, not through a team.
     expect(graph.effectiveRoles(person('ayse-yilmaz'))).toEqual([

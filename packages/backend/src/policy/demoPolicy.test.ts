@@ -9,7 +9,7 @@ import {
   readGroupPolicyConfig,
   runExpectations,
 } from '@identity-portal/plugin-permission-backend-module-group-policy';
-import { loadDemoOrg } from '@internal/demo-org';
+import { createOrgGraph, loadDemoOrg } from '@internal/demo-org';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -83,6 +83,23 @@ describe('the demo permission policy shipped in app-config.local.yaml', () => {
     );
     expect(results.length).toBeGreaterThan(15);
     expect(results.filter(r => !r.passed)).toEqual([]);
+  });
+
+  it('gives every demo person exactly the roles demo-org.yaml says they have', async () => {
+    const org = loadDemoOrg();
+    const fixture = createOrgGraph(org);
+    const engine = new PolicyEngine(await demoPolicy());
+    const graph = demoOrgGraph();
+    for (const person of org.people.filter(p => !p.disabled)) {
+      const resolved = engine.principal(
+        `user:default/${person.ldap.uid}`,
+        graph,
+      );
+      expect([person.ldap.uid, [...resolved.roles].sort()]).toEqual([
+        person.ldap.uid,
+        [...fixture.effectiveRoles(person)].sort(),
+      ]);
+    }
   });
 
   it('passes the lint without errors', async () => {
