@@ -41,7 +41,7 @@ function firstRun(token: string) {
   );
 }
 
-describe('the demo organisation synced from the demo LDAP directory', () => {
+describe('the demo organisation synced from the demo directory, GitHub and GitLab', () => {
   let browser: Browser;
 
   beforeAll(async () => {
@@ -59,11 +59,17 @@ describe('the demo organisation synced from the demo LDAP directory', () => {
     expect(status.body).toMatchObject({
       providerId: 'example',
       state: 'configured',
-      committed: { users: 17, groups: 9 },
+      // 17 people and 9 teams, each seen by up to three sources, plus GitLab's root group.
+      committed: { users: 17, groups: 10 },
       lastRun: {
         outcome: 'committed',
-        counts: { read: { users: 17, groups: 9 }, problems: { errors: 0 } },
-        sources: [{ source: 'ldap.demo-directory', ok: true, complete: true }],
+        counts: { read: { users: 48, groups: 28 }, problems: { errors: 0 } },
+        collisions: [],
+        sources: [
+          { source: 'ldap.demo-directory', ok: true, complete: true, users: 17 },
+          { source: 'github.demo-github', ok: true, complete: true, users: 16 },
+          { source: 'gitlab.demo-gitlab', ok: true, complete: true, users: 15 },
+        ],
       },
     });
   });
@@ -88,6 +94,29 @@ describe('the demo organisation synced from the demo LDAP directory', () => {
       'group:default/sre',
       'group:default/sre-oncall',
     ]);
+  });
+
+  it('merges each person and team of the three sources into one entity', async () => {
+    const token = await guestToken();
+    await firstRun(token);
+    const alice = await eventually(
+      token,
+      '/entities/by-name/user/default/alice',
+      answer => answer.status === 200,
+    );
+    expect(alice.body.metadata.annotations).toMatchObject({
+      'backstage.io/ldap-dn': 'uid=alice,ou=people,dc=example,dc=com',
+      'github.com/user-login': 'alice-andersson',
+      'github.com/user-id': 'MDQ6VXNlcjEwMDE3',
+      '127.0.0.1/user-id': '20017',
+    });
+    expect(alice.body.spec.memberOf).toEqual(['group:default/platform-team']);
+    const sre = await api(token, '/entities/by-name/group/default/sre');
+    expect(sre.body.metadata.annotations).toMatchObject({
+      'backstage.io/ldap-dn': 'cn=sre,ou=groups,dc=example,dc=com',
+      'github.com/team-slug': 'example-corp/sre',
+      '127.0.0.1/group-path': 'example-corp/engineering/platform-team/sre',
+    });
   });
 
   it('shows a person with their nested teams on the org pages', async () => {

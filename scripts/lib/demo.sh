@@ -1,5 +1,6 @@
 # shellcheck shell=bash
-# The local demo: data generated from the demo-org fixture, and the OpenLDAP directory that serves it.
+# The local demo: data generated from the demo-org fixture, the OpenLDAP directory that serves it, and
+# the GitHub / GitLab stand-ins (packages/scm-standins) serving the same people.
 
 DEMO_DIR="$REPO_ROOT/.demo"
 DEMO_LDAP_PORT="${DEMO_LDAP_PORT:-3890}"
@@ -7,6 +8,9 @@ DEMO_LDAP_SUFFIX="dc=example,dc=com"
 # Demo-only credentials for the local directory's admin and the portal's read-only service account.
 DEMO_LDAP_ROOT_PASSWORD="demo-admin-password"
 DEMO_LDAP_SERVICE_PASSWORD="demo-reader-password"
+# Fixed ports: app-config.local.yaml points the integrations, sign-in and org sources at them.
+DEMO_GITHUB_PORT=5180
+DEMO_GITLAB_PORT=5181
 
 run_ts() { node --require @backstage/cli/config/nodeTransform.cjs "$@"; }
 
@@ -40,6 +44,34 @@ stop_demo_directory() {
   return 0
 }
 
+# Starts the GitHub and GitLab stand-ins in the background; sets DEMO_SCM_PID. Waits until both answer.
+start_scm_standins() {
+  local log="$DEMO_DIR/scm-standins.log" ready=
+  mkdir -p "$DEMO_DIR"
+  : >"$log"
+  (cd "$REPO_ROOT" && exec node --require @backstage/cli/config/nodeTransform.cjs \
+    packages/scm-standins/src/cli.ts demo --github-port "$DEMO_GITHUB_PORT" \
+    --gitlab-port "$DEMO_GITLAB_PORT") >"$log" 2>&1 &
+  DEMO_SCM_PID=$!
+  for _ in $(seq 1 120); do
+    if grep -q '^github ready' "$log" && grep -q '^gitlab ready' "$log"; then ready=1; break; fi
+    kill -0 "$DEMO_SCM_PID" 2>/dev/null || break
+    sleep 0.5
+  done
+  [ -n "$ready" ] || toolchain_die "the GitHub/GitLab stand-ins did not start: $(tail -n 5 "$log")"
+}
+
+stop_scm_standins() {
+  [ -n "${DEMO_SCM_PID:-}" ] && kill "$DEMO_SCM_PID" 2>/dev/null && wait "$DEMO_SCM_PID" 2>/dev/null
+  return 0
+}
+
+# Stops everything the demo started in the background.
+stop_demo_services() {
+  stop_scm_standins
+  stop_demo_directory
+}
+
 print_demo_banner() {
   cat <<BANNER
 
@@ -50,6 +82,10 @@ print_demo_banner() {
   Directory: ldap://127.0.0.1:${DEMO_LDAP_PORT}  base ${DEMO_LDAP_SUFFIX}
              admin cn=admin,${DEMO_LDAP_SUFFIX} / ${DEMO_LDAP_ROOT_PASSWORD}
              service cn=portal-reader,ou=services,${DEMO_LDAP_SUFFIX} / ${DEMO_LDAP_SERVICE_PASSWORD}
+  GitHub:    http://127.0.0.1:${DEMO_GITHUB_PORT}  (stand-in, GitHub Enterprise-style; org example-corp)
+             sign in with the GitHub button: pick a demo account on the stand-in's consent page
+  GitLab:    http://127.0.0.1:${DEMO_GITLAB_PORT}  (stand-in; group example-corp)
+             sign in with the GitLab button: pick a demo account on the stand-in's consent page
 
   Demo accounts (packages/demo-org/demo-org.yaml):
 BANNER

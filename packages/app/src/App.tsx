@@ -1,11 +1,13 @@
 import { createApp } from '@backstage/frontend-defaults';
+import { myAccessPlugin, registerComponentModule } from './modules/myAccess';
 import { navModule } from './modules/nav';
 import { signInModule } from './modules/signIn';
 
 /**
  * The portal frontend. Plugins (catalog, org, user settings, catalog import, catalog graph) are discovered
- * from this package's dependencies (`app.packages: all`); the modules here add the sidebar and the sign-in page.
+ * from this package's dependencies (`app.packages: all`); the modules here add the sidebar and the sign-in page,
+ * and My access (`/my-access`) with the catalog's "Register existing component" button.
  */
 export default createApp({
-  features: [navModule, signInModule],
+  features: [navModule, signInModule, myAccessPlugin, registerComponentModule],
 });

@@ -5,6 +5,7 @@
  * Modules from plugins/ are added here as they land.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { groupPolicyPermissionsServiceFactory } from '@identity-portal/plugin-permission-backend-module-group-policy';
 import { rootConfigWithPostgresFromEnv } from './config/rootConfigWithPostgresFromEnv';
 
 const backend = createBackend();
@@ -21,6 +22,18 @@ backend.add(
 );
 // The guest provider for the local demo (auth.providers.guest).
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+// GitHub / GitHub Enterprise and GitLab sign-in (auth.providers.github|gitlab.<env>): upstream's
+// authenticators, stable-id then verified-email resolvers, one warn line per refused sign-in.
+backend.add(
+  import('@identity-portal/plugin-auth-backend-module-github-provider'),
+);
+backend.add(
+  import('@identity-portal/plugin-auth-backend-module-gitlab-provider'),
+);
+// Ownership (ent) through nested groups, for every sign-in provider (auth.ownership.transitive).
+backend.add(
+  import('@identity-portal/plugin-auth-backend-module-transitive-ownership'),
+);
 
 backend.add(import('@backstage/plugin-catalog-backend'));
 // Users and Groups from the organisation's directories, with merge, naming and deletion safety.
@@ -28,11 +41,21 @@ backend.add(import('@identity-portal/plugin-catalog-backend-module-org-sync'));
 backend.add(
   import('@identity-portal/plugin-catalog-backend-module-org-sync-ldap'),
 );
+// GitHub org members and teams (catalog.providers.orgSync.<id>.sources.github).
+backend.add(
+  import('@identity-portal/plugin-catalog-backend-module-org-sync-github'),
+);
+// GitLab groups, subgroups and members (catalog.providers.orgSync.<id>.sources.gitlab).
+backend.add(
+  import('@identity-portal/plugin-catalog-backend-module-org-sync-gitlab'),
+);
 
 backend.add(import('@backstage/plugin-permission-backend'));
-// Replaced by the group/role policy module when it lands.
+// Roles and bindings as code, transitive groups from an in-memory org graph, explained decisions.
 backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+  import('@identity-portal/plugin-permission-backend-module-group-policy'),
 );
+// Service principals bound in permission.groupPolicy.bindings (service:…) are decided by the policy too.
+backend.add(groupPolicyPermissionsServiceFactory);
 
 backend.start();

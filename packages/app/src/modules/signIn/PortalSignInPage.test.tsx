@@ -1,7 +1,11 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { IdentityApi } from '@backstage/frontend-plugin-api';
+import {
+  githubAuthApiRef,
+  gitlabAuthApiRef,
+  IdentityApi,
+} from '@backstage/frontend-plugin-api';
 import { guestAuthApiRef, ldapAuthApiRef, PortalAuthApi } from './apis';
 import { PortalSession, SignInError } from './ldap/PasswordSessionClient';
 import { PortalSignInPage, PROVIDER_STORAGE_KEY } from './PortalSignInPage';
@@ -32,9 +36,36 @@ function fakeAuthApi(session?: PortalSession) {
   } as unknown as jest.Mocked<PortalAuthApi>;
 }
 
+/** githubAuthApiRef / gitlabAuthApiRef: the popup sign-in resolves with `session`, or fails with `error`. */
+function fakeScmAuthApi(
+  options: { session?: PortalSession; error?: Error } = {},
+) {
+  const { session, error } = options;
+  return {
+    getBackstageIdentity: jest.fn(async (opts?: { optional?: boolean }) => {
+      if (opts?.optional) return undefined;
+      if (error) throw error;
+      return session?.backstageIdentity;
+    }),
+    getProfile: jest.fn(async () => session?.profile),
+    getAccessToken: jest.fn(),
+    signIn: jest.fn(),
+    signOut: jest.fn(async () => undefined),
+    sessionState$: jest.fn(),
+  };
+}
+
+function popupError(name: string, message: string) {
+  const error = new Error(message);
+  error.name = name;
+  return error;
+}
+
 async function renderPage(options: {
   ldap: jest.Mocked<PortalAuthApi>;
   guest: jest.Mocked<PortalAuthApi>;
+  github?: ReturnType<typeof fakeScmAuthApi>;
+  gitlab?: ReturnType<typeof fakeScmAuthApi>;
   providers?: string[];
 }) {
   const onSignInSuccess = jest.fn<void, [IdentityApi]>();
@@ -52,7 +83,9 @@ async function renderPage(options: {
       apis: [
         [ldapAuthApiRef, options.ldap],
         [guestAuthApiRef, options.guest],
-      ],
+        [githubAuthApiRef, options.github ?? fakeScmAuthApi()],
+        [gitlabAuthApiRef, options.gitlab ?? fakeScmAuthApi()],
+      ] as any,
     },
   );
   return onSignInSuccess;
@@ -203,5 +236,132 @@ describe('PortalSignInPage errors', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.getByLabelText(/Username/)).toBeInTheDocument();
+  });
+});
+
+describe('PortalSignInPage GitHub and GitLab buttons', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('shows the GitHub and GitLab buttons only when listed, in the configured order', async () => {
+    await renderPage({
+      ldap: fakeAuthApi(),
+      guest: fakeAuthApi(),
+      providers: ['ldap', 'github', 'gitlab', 'guest'],
+    });
+    const buttons = await screen.findAllByRole('button');
+    expect(buttons.map(b => b.textContent)).toEqual([
+      'Sign in',
+      'Sign in with GitHub',
+      'Sign in with GitLab',
+      'Enter',
+    ]);
+  });
+
+  it('has no GitHub button when github is not listed', async () => {
+    await renderPage({
+      ldap: fakeAuthApi(),
+      guest: fakeAuthApi(),
+      providers: ['ldap', 'gitlab'],
+    });
+    expect(
+      await screen.findByRole('button', { name: 'Sign in with GitLab' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Sign in with GitHub' }),
+    ).toBeNull();
+  });
+
+  it('signs in through the GitHub popup, remembers GitHub and signs out through the GitHub API', async () => {
+    const github = fakeScmAuthApi({ session: sessionFor('alice') });
+    const onSignInSuccess = await renderPage({
+      ldap: fakeAuthApi(),
+      guest: fakeAuthApi(),
+      github,
+      providers: ['ldap', 'github'],
+    });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Sign in with GitHub' }),
+    );
+    await waitFor(() => expect(onSignInSuccess).toHaveBeenCalledTimes(1));
+    expect(github.getBackstageIdentity).toHaveBeenCalledWith({
+      instantPopup: true,
+    });
+    expect(localStorage.getItem(PROVIDER_STORAGE_KEY)).toBe('github');
+    const identityApi = onSignInSuccess.mock.calls[0][0];
+    await expect(identityApi.getBackstageIdentity()).resolves.toMatchObject({
+      userEntityRef: 'user:default/alice',
+    });
+    await identityApi.signOut();
+    expect(github.signOut).toHaveBeenCalled();
+    expect(localStorage.getItem(PROVIDER_STORAGE_KEY)).toBeNull();
+  });
+
+  it('shows the backend refusal sent to the popup', async () => {
+    const gitlab = fakeScmAuthApi({
+      error: popupError(
+        'NotAllowedError',
+        'No portal user matches this GitLab account. Ask your portal admin to add you to the organisation.',
+      ),
+    });
+    const onSignInSuccess = await renderPage({
+      ldap: fakeAuthApi(),
+      guest: fakeAuthApi(),
+      gitlab,
+      providers: ['gitlab'],
+    });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Sign in with GitLab' }),
+    );
+    expect(
+      await screen.findByText(
+        'No portal user matches this GitLab account. Ask your portal admin to add you to the organisation.',
+      ),
+    ).toBeInTheDocument();
+    expect(onSignInSuccess).not.toHaveBeenCalled();
+    expect(
+      screen.getByRole('button', { name: 'Sign in with GitLab' }),
+    ).toBeEnabled();
+  });
+
+  it.each([
+    [
+      'PopupClosedError',
+      'Login failed, popup was closed',
+      'GitHub sign-in was cancelled: the GitHub window was closed',
+    ],
+    [
+      'PopupRejectedError',
+      'Failed to open auth popup.',
+      'The browser blocked the GitHub sign-in window; allow pop-ups for this site and try again',
+    ],
+  ])('explains a %s', async (name, message, shown) => {
+    await renderPage({
+      ldap: fakeAuthApi(),
+      guest: fakeAuthApi(),
+      github: fakeScmAuthApi({ error: popupError(name, message) }),
+      providers: ['github'],
+    });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Sign in with GitHub' }),
+    );
+    expect(await screen.findByText(shown)).toBeInTheDocument();
+  });
+
+  it('restores the last GitHub session on load without a popup', async () => {
+    localStorage.setItem(PROVIDER_STORAGE_KEY, 'github');
+    const github = fakeScmAuthApi();
+    github.getBackstageIdentity.mockImplementation(
+      async () => sessionFor('alice').backstageIdentity,
+    );
+    const onSignInSuccess = await renderPage({
+      ldap: fakeAuthApi(),
+      guest: fakeAuthApi(),
+      github,
+      providers: ['ldap', 'github'],
+    });
+    await waitFor(() => expect(onSignInSuccess).toHaveBeenCalledTimes(1));
+    expect(github.getBackstageIdentity).toHaveBeenCalledWith({
+      optional: true,
+    });
   });
 });

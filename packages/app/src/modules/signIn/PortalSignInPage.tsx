@@ -8,8 +8,13 @@ import {
   UserIdentity,
 } from '@backstage/core-components';
 import {
+  BackstageIdentityApi,
   configApiRef,
+  githubAuthApiRef,
+  gitlabAuthApiRef,
   IdentityApi,
+  ProfileInfoApi,
+  SessionApi,
   useApi,
 } from '@backstage/frontend-plugin-api';
 import { SignInPageProps } from '@backstage/plugin-app-react';
@@ -20,13 +25,15 @@ import { makeStyles } from '@material-ui/core/styles';
 import { guestAuthApiRef, ldapAuthApiRef, PortalAuthApi } from './apis';
 import { LdapSignInCard } from './LdapSignInCard';
 import { PortalSession, SignInError } from './ldap/PasswordSessionClient';
-import { describeSignInError } from './messages';
+import { describeScmSignInError, describeSignInError } from './messages';
+import { ScmSignInCard } from './ScmSignInCard';
+import { restoreScmSession, signInWithPopup } from './scm/scmSession';
 
 /** The key core's SignInPage uses to remember the last provider, so that a reload restores it. */
 export const PROVIDER_STORAGE_KEY = '@backstage/core:SignInPage:provider';
 
 /** Sign-in providers the page can offer. */
-export const SIGN_IN_PROVIDERS = ['ldap', 'guest'] as const;
+export const SIGN_IN_PROVIDERS = ['ldap', 'github', 'gitlab', 'guest'] as const;
 export type SignInProviderId = (typeof SIGN_IN_PROVIDERS)[number];
 
 /** `app.signIn.providers` in its order (unknown ids ignored); without it, LDAP only (the production shape). */
@@ -53,9 +60,19 @@ const useStyles = makeStyles({
   },
 });
 
+/** What every provider's auth API offers: the session's identity, profile and sign-out. */
+type SessionAuthApi = ProfileInfoApi & BackstageIdentityApi & SessionApi;
+
+const TITLES: Record<SignInProviderId, string> = {
+  ldap: 'LDAP',
+  github: 'GitHub',
+  gitlab: 'GitLab',
+  guest: 'Guest',
+};
+
 function toIdentityApi(
   providerId: SignInProviderId,
-  authApi: PortalAuthApi,
+  authApi: SessionAuthApi,
   session: PortalSession,
 ): IdentityApi {
   const identity = UserIdentity.create({
@@ -121,16 +138,31 @@ function GuestSignInCard(props: { onEnter: () => Promise<void> }) {
 }
 
 /**
- * The portal's sign-in page: every provider that `app.signIn.providers` enables, side by side. On load it
- * restores the last provider's session through its `/refresh` route (the session cookie is httpOnly; the
- * localStorage key only avoids a useless request).
+ * The portal's sign-in page: every provider that `app.signIn.providers` enables, side by side (LDAP form,
+ * GitHub and GitLab popup buttons, guest). On load it restores the last provider's session through its
+ * `/refresh` route (the session cookie is httpOnly; the localStorage key only avoids a useless request).
  */
 export function PortalSignInPage({ onSignInSuccess }: SignInPageProps) {
   const classes = useStyles();
   const configApi = useApi(configApiRef);
-  const apis: Record<SignInProviderId, PortalAuthApi> = {
-    ldap: useApi(ldapAuthApiRef),
-    guest: useApi(guestAuthApiRef),
+  const ldap: PortalAuthApi = useApi(ldapAuthApiRef);
+  const guest: PortalAuthApi = useApi(guestAuthApiRef);
+  const github = useApi(githubAuthApiRef);
+  const gitlab = useApi(gitlabAuthApiRef);
+  const apis: Record<SignInProviderId, SessionAuthApi> = {
+    ldap,
+    github,
+    gitlab,
+    guest,
+  };
+  const restore: Record<
+    SignInProviderId,
+    () => Promise<PortalSession | undefined>
+  > = {
+    ldap: () => ldap.restore(),
+    github: () => restoreScmSession(github),
+    gitlab: () => restoreScmSession(gitlab),
+    guest: () => guest.restore(),
   };
   const providers = enabledProviders(configApi);
   const [restoring, setRestoring] = useState(true);
@@ -156,8 +188,7 @@ export function PortalSignInPage({ onSignInSuccess }: SignInPageProps) {
       return undefined;
     }
     let cancelled = false;
-    apis[providerId]
-      .restore()
+    restore[providerId]()
       .then(session => {
         if (cancelled) return;
         if (session) {
@@ -171,10 +202,14 @@ export function PortalSignInPage({ onSignInSuccess }: SignInPageProps) {
         if (cancelled) return;
         localStorage.removeItem(PROVIDER_STORAGE_KEY);
         setNotice(
-          `Your session could not be restored: ${describeSignInError(
-            error,
-            providerId === 'ldap' ? 'LDAP' : 'Guest',
-          )}`,
+          `Your session could not be restored: ${
+            providerId === 'github' || providerId === 'gitlab'
+              ? describeScmSignInError(error, TITLES[providerId])
+              : describeSignInError(
+                  error,
+                  providerId === 'ldap' ? 'LDAP' : 'Guest',
+                )
+          }`,
         );
         setRestoring(false);
       });
@@ -192,14 +227,28 @@ export function PortalSignInPage({ onSignInSuccess }: SignInPageProps) {
   const cards: Record<SignInProviderId, ReactNode> = {
     ldap: (
       <LdapSignInCard
-        authApi={apis.ldap}
+        authApi={ldap}
         onSignedIn={session => complete('ldap', session)}
+      />
+    ),
+    github: (
+      <ScmSignInCard
+        title={TITLES.github}
+        signIn={() => signInWithPopup(github)}
+        onSignedIn={session => complete('github', session)}
+      />
+    ),
+    gitlab: (
+      <ScmSignInCard
+        title={TITLES.gitlab}
+        signIn={() => signInWithPopup(gitlab)}
+        onSignedIn={session => complete('gitlab', session)}
       />
     ),
     guest: (
       <GuestSignInCard
         onEnter={async () => {
-          const session = await apis.guest.restore();
+          const session = await guest.restore();
           if (!session) {
             throw new SignInError(401, 'Guest sign-in was refused');
           }

@@ -3,7 +3,7 @@ import { SignInPageBlueprint } from '@backstage/plugin-app-react';
 import { guestAuthApi, ldapAuthApi } from './apis';
 
 /**
- * The portal's sign-in page: the providers listed in `app.signIn.providers` (LDAP form, guest) side by side,
+ * The portal's sign-in page: the providers listed in `app.signIn.providers` (LDAP form, GitHub and GitLab buttons, guest) side by side,
  * with the session restored on reload.
  */
 const signInPage = SignInPageBlueprint.make({

@@ -34,3 +34,26 @@ export function describeSignInError(
       return `Sign-in failed: ${error.message}`;
   }
 }
+
+/**
+ * The message for a failed GitHub/GitLab popup sign-in. The backend's refusal ("No portal user matches this
+ * GitHub account. ...") is shown as it is; the browser-side failures get their own sentence.
+ */
+export function describeScmSignInError(error: unknown, title: string): string {
+  const { name, message } = (error ?? {}) as {
+    name?: string;
+    message?: string;
+  };
+  switch (name) {
+    case 'PopupClosedError':
+      return message?.includes('Incorrect app origin')
+        ? `${title} sign-in failed: ${message}`
+        : `${title} sign-in was cancelled: the ${title} window was closed`;
+    case 'PopupRejectedError':
+      return `The browser blocked the ${title} sign-in window; allow pop-ups for this site and try again`;
+    case 'NotAllowedError':
+      return message ?? `${title} sign-in was refused`;
+    default:
+      return `${title} sign-in failed: ${message ?? String(error)}`;
+  }
+}

@@ -1,0 +1,2 @@
+export { myAccessPlugin } from './plugin';
+export { registerComponentModule } from './register';

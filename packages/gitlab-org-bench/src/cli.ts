@@ -1,0 +1,34 @@
+/*
+ * The GitLab org scale run. From the repository root:
+ *
+ *   yarn bench:gitlab-org [--users 60000 --groups 3000 --latency-ms 0 --out FILE]
+ */
+import { parseBenchArgs, USAGE } from './args';
+import { runBench } from './bench';
+
+async function main(argv: string[]): Promise<number> {
+  let options;
+  try {
+    options = parseBenchArgs(argv);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  return runBench(options);
+}
+
+main(process.argv.slice(2)).then(
+  code => {
+    process.exitCode = code;
+  },
+  error => {
+    process.stderr.write(
+      `gitlab org benchmark failed: ${(error as Error)?.stack ?? error}\n`,
+    );
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,99 @@
+/** An email address of a GitHub account, as `/user/emails` lists it. */
+export interface GithubFixtureEmail {
+  email: string;
+  verified: boolean;
+  primary: boolean;
+}
+
+/** A GitHub account. */
+export interface GithubFixtureUser {
+  /** Numeric REST id (`databaseId` in GraphQL). */
+  id: number;
+  /** GraphQL node id (`id` in GraphQL, `node_id` in REST). */
+  nodeId: string;
+  login: string;
+  name: string;
+  /** The public profile email, if any. */
+  publicEmail?: string;
+  emails: GithubFixtureEmail[];
+  bio?: string;
+  /** ISO timestamp when the account is suspended (GitHub Enterprise). */
+  suspendedAt?: string;
+}
+
+export interface GithubFixtureTeamMember {
+  login: string;
+  role: 'MAINTAINER' | 'MEMBER';
+}
+
+export interface GithubFixtureTeam {
+  slug: string;
+  name: string;
+  description?: string;
+  /** Slug of the parent team in the same organisation. */
+  parentSlug?: string;
+  /** Numeric id; node id derived from it. */
+  id: number;
+  members: GithubFixtureTeamMember[];
+}
+
+export interface GithubFixtureOrg {
+  login: string;
+  id: number;
+  name: string;
+  /** Domains verified by the organisation (drive organizationVerifiedDomainEmails). */
+  verifiedDomains: string[];
+  members: Array<{ login: string; role: 'ADMIN' | 'MEMBER' }>;
+  teams: GithubFixtureTeam[];
+}
+
+/** A personal access token (classic) and whose it is. */
+export interface GithubFixtureToken {
+  token: string;
+  login: string;
+  scopes: string[];
+}
+
+export interface GithubFixtureOAuthApp {
+  clientId: string;
+  clientSecret: string;
+  name: string;
+}
+
+/** A GitHub App: its JWTs are checked against the key (RS256). */
+export interface GithubFixtureApp {
+  appId: number;
+  slug?: string;
+  /** PEM of the app's public key, or of its private key (the public part is derived). */
+  publicKeyPem?: string;
+  privateKeyPem?: string;
+  installations: Array<{ id: number; account: string }>;
+}
+
+/** Everything the GitHub stand-in serves. */
+export interface GithubFixture {
+  users: GithubFixtureUser[];
+  orgs: GithubFixtureOrg[];
+  tokens: GithubFixtureToken[];
+  oauthApps: GithubFixtureOAuthApp[];
+  apps?: GithubFixtureApp[];
+  /** Logins offered on the consent page; default: every user. */
+  consentLogins?: string[];
+}
+
+export const DEMO_GITHUB_ORG = 'example-corp';
+export const DEMO_GITHUB_CLIENT_ID = 'demo-github-client';
+export const DEMO_GITHUB_CLIENT_SECRET = 'demo-github-secret';
+export const DEMO_GITHUB_TOKEN = 'demo-github-token';
+export const DEMO_GITHUB_TOKEN_SCOPES = ['read:org', 'read:user', 'user:email'];
+export const GITHUB_OUTSIDER = {
+  login: 'outsider-octocat',
+  id: 19999,
+  email: 'outsider@elsewhere.test',
+};
+
+/** The legacy GraphQL node id of a user: base64 of `04:User<id>`. */
+export function githubNodeId(kind: string, id: number): string {
+  const prefix = `0${kind.length}:`;
+  return Buffer.from(`${prefix}${kind}${id}`, 'utf8').toString('base64');
+}

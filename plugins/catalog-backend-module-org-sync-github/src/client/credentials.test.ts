@@ -1,0 +1,157 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { fakeClock, fakeGithub, FakeOrg } from '../__testUtils__/fakeGithub';
+import { createGithubOrgSourceFactory } from '../createGithubOrgSourceFactory';
+import { createGithubHostAccess, graphqlUrlFor } from './credentials';
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+const PATH = 'catalog.providers.orgSync.corp.sources.github.main';
+const { privateKey } = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+});
+const APP = {
+  appId: 4711,
+  privateKey,
+  clientId: 'Iv1.client',
+  clientSecret: 'client-secret',
+  webhookSecret: 'webhook-secret',
+};
+const acme: FakeOrg = {
+  members: [{ id: 'U_ada', login: 'ada', email: 'ada@personal.example' }],
+  teams: [],
+};
+
+/** GitHub's App endpoints: one installation, in `acme`. */
+function appEndpoints(issued: string[]) {
+  return [
+    http.get('https://api.github.com/app/installations', ({ request }) => {
+      expect(request.headers.get('authorization')).toMatch(/^bearer ey/i);
+      return HttpResponse.json([
+        { id: 99, account: { login: 'acme' }, suspended_by: null },
+      ]);
+    }),
+    http.post(
+      'https://api.github.com/app/installations/99/access_tokens',
+      () => {
+        issued.push('ghs_installation');
+        return HttpResponse.json({
+          token: 'ghs_installation',
+          expires_at: new Date(Date.now() + 3600_000).toISOString(),
+          repository_selection: 'all',
+        });
+      },
+    ),
+  ];
+}
+
+function source(integrations: object, orgs: string[]) {
+  return createGithubOrgSourceFactory({
+    rootConfig: new ConfigReader({ integrations }),
+    clock: fakeClock(),
+  }).create({
+    providerId: 'corp',
+    sourceId: 'main',
+    config: new ConfigReader({ orgs }),
+    configPath: PATH,
+    logger: mockServices.logger.mock(),
+  });
+}
+
+const read = (s: ReturnType<typeof source>) =>
+  s.read({ signal: new AbortController().signal });
+
+describe('credentials', () => {
+  it('derives the GraphQL endpoint from the REST base URL', () => {
+    expect(graphqlUrlFor('https://api.github.com')).toBe(
+      'https://api.github.com/graphql',
+    );
+    expect(graphqlUrlFor('https://ghe.example.com/api/v3/')).toBe(
+      'https://ghe.example.com/api/graphql',
+    );
+  });
+
+  it('uses a personal access token and reads public emails with it', async () => {
+    const github = fakeGithub({ orgs: { acme } });
+    server.use(github.handler);
+    const result = await read(
+      source({ github: [{ host: 'github.com', token: 'ghp_pat' }] }, ['acme']),
+    );
+    expect(result.users[0].email).toBe('ada@personal.example');
+    expect(github.calls.map(c => c.authorization)).toEqual([
+      'bearer ghp_pat',
+      'bearer ghp_pat',
+    ]);
+  });
+
+  it('uses a GitHub App installation token and does not ask for User.email', async () => {
+    const issued: string[] = [];
+    const github = fakeGithub({ orgs: { acme } });
+    server.use(github.handler, ...appEndpoints(issued));
+    const result = await read(
+      source({ github: [{ host: 'github.com', apps: [APP] }] }, ['acme']),
+    );
+    expect(result.complete).toBe(true);
+    expect(result.users[0].email).toBeUndefined();
+    expect(issued).toEqual(['ghs_installation']);
+    expect(github.calls.map(c => c.authorization)).toEqual([
+      'bearer ghs_installation',
+      'bearer ghs_installation',
+    ]);
+    const members = github.calls.find(c => c.operation === 'orgMembers')!;
+    expect(members.query).not.toMatch(/\bemail\n/);
+  });
+
+  it('fails the read naming the keys when the App is not installed in the org and there is no token', async () => {
+    server.use(...appEndpoints([]));
+    await expect(
+      read(
+        source({ github: [{ host: 'github.com', apps: [APP] }] }, ['other']),
+      ),
+    ).rejects.toThrow(
+      `No GitHub credentials for org 'other' on github.com (${PATH}.orgs)`,
+    );
+  });
+
+  it('refuses a host without an integrations.github entry, naming the key', () => {
+    expect(() =>
+      createGithubHostAccess({
+        rootConfig: new ConfigReader({
+          integrations: {
+            github: [
+              {
+                host: 'ghe.example.com',
+                token: 't',
+                apiBaseUrl: 'https://ghe.example.com/api/v3',
+              },
+            ],
+          },
+        }),
+        host: 'ghe.other.com',
+        configPath: PATH,
+      }),
+    ).toThrow(
+      `${PATH}.host: there is no integrations.github entry for host 'ghe.other.com' (configured hosts: ghe.example.com, github.com)`,
+    );
+  });
+
+  it('refuses an integration without a token and without apps', () => {
+    expect(() =>
+      createGithubHostAccess({
+        rootConfig: new ConfigReader({}),
+        host: 'github.com',
+        configPath: PATH,
+      }),
+    ).toThrow(
+      `${PATH}.host: the integrations.github entry for host 'github.com' has neither a token nor apps`,
+    );
+  });
+});

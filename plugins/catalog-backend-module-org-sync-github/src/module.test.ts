@@ -1,0 +1,45 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import {
+  OrgSourceFactory,
+  orgSyncSourcesExtensionPoint,
+} from '@identity-portal/plugin-catalog-org-sync-node';
+import { GithubOrgSource } from './GithubOrgSource';
+import { catalogModuleOrgSyncGithub } from './module';
+
+describe('catalogModuleOrgSyncGithub', () => {
+  it('adds the github source type, with credentials from integrations.github', async () => {
+    const factories: OrgSourceFactory[] = [];
+    await startTestBackend({
+      extensionPoints: [
+        [
+          orgSyncSourcesExtensionPoint,
+          { addSourceFactory: (f: OrgSourceFactory) => factories.push(f) },
+        ],
+      ],
+      features: [
+        catalogModuleOrgSyncGithub,
+        mockServices.rootConfig.factory({
+          data: {
+            integrations: { github: [{ host: 'github.com', token: 't' }] },
+          },
+        }),
+      ],
+    });
+    expect(factories.map(f => f.type)).toEqual(['github']);
+    const create = (orgs: string[]) =>
+      factories[0].create({
+        providerId: 'corp',
+        sourceId: 'main',
+        config: new ConfigReader({ orgs }),
+        configPath: 'catalog.providers.orgSync.corp.sources.github.main',
+        logger: mockServices.logger.mock(),
+      });
+    const source = create(['acme']);
+    expect(source).toBeInstanceOf(GithubOrgSource);
+    expect(source).toMatchObject({ type: 'github', id: 'main' });
+    expect(() => create([])).toThrow(
+      'catalog.providers.orgSync.corp.sources.github.main.orgs must list at least one organization login',
+    );
+  });
+});

@@ -1,0 +1,28 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { orgSyncSourcesExtensionPoint } from '@identity-portal/plugin-catalog-org-sync-node';
+import { createGitlabOrgSourceFactory } from './createGitlabOrgSourceFactory';
+
+/**
+ * Adds the `gitlab` source type (gitlab.com and self-managed GitLab) to the
+ * org sync engine, `@identity-portal/plugin-catalog-backend-module-org-sync`.
+ *
+ * @public
+ */
+export const catalogModuleOrgSyncGitlab = createBackendModule({
+  pluginId: 'catalog',
+  moduleId: 'org-sync-gitlab',
+  register(env) {
+    env.registerInit({
+      deps: {
+        sources: orgSyncSourcesExtensionPoint,
+        rootConfig: coreServices.rootConfig,
+      },
+      async init({ sources, rootConfig }) {
+        sources.addSourceFactory(createGitlabOrgSourceFactory({ rootConfig }));
+      },
+    });
+  },
+});
