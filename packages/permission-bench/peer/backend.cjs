@@ -17,7 +17,8 @@
  *     user named in the `x-bench-user` header: the peer verifies these tokens
  *     as it would any sign-in token;
  *   - GET /api/bench/handle-timings: the durations of RBACPermissionPolicy's
- *     handle() calls since the last read (?reset=true clears them).
+ *     handle() calls since the last read (?reset=true clears them) and the
+ *     process's CPU time.
  *
  * Plain CommonJS on purpose: it runs with the peer's own node_modules, not
  * through the repository's TypeScript transform.
@@ -155,7 +156,8 @@ const benchTimings = createBackendPlugin({
           if (req.query.reset === 'true') {
             handleTimingsMs = [];
           }
-          res.json({ handleMs: timings });
+          const cpu = process.cpuUsage();
+          res.json({ handleMs: timings, cpuUs: cpu.user + cpu.system });
         });
         http.use(router);
         http.addAuthPolicy({ path: '/', allow: 'unauthenticated' });

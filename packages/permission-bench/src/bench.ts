@@ -71,6 +71,16 @@ interface Target {
 interface Window {
   load: LoadResult;
   handleMs: number[];
+  /** CPU time the backend process used during the window, in ms. */
+  cpuMs?: number;
+}
+
+type Timings = { handleMs: number[]; cpuUs?: number };
+
+async function readTimings(target: Target): Promise<Timings | undefined> {
+  if (!target.timingsUrl) return undefined;
+  const response = await fetch(`${target.timingsUrl}?reset=true`);
+  return (await response.json()) as Timings;
 }
 
 async function measureWindow(
@@ -79,9 +89,7 @@ async function measureWindow(
   concurrency: number,
   durationS: number,
 ): Promise<Window> {
-  if (target.timingsUrl) {
-    await fetch(`${target.timingsUrl}?reset=true`);
-  }
+  const before = await readTimings(target);
   const load = await runLoad({
     baseUrl: target.baseUrl,
     authHeader: target.authHeader,
@@ -90,12 +98,15 @@ async function measureWindow(
     warmupS: 0,
     durationS,
   });
-  let handleMs: number[] = [];
-  if (target.timingsUrl) {
-    const response = await fetch(`${target.timingsUrl}?reset=true`);
-    handleMs = ((await response.json()) as { handleMs: number[] }).handleMs;
-  }
-  return { load, handleMs };
+  const after = await readTimings(target);
+  return {
+    load,
+    handleMs: after?.handleMs ?? [],
+    cpuMs:
+      before?.cpuUs !== undefined && after?.cpuUs !== undefined
+        ? (after.cpuUs - before.cpuUs) / 1000
+        : undefined,
+  };
 }
 
 function toBatchResult(batchSize: number, windows: readonly Window[]) {
@@ -110,6 +121,9 @@ function toBatchResult(batchSize: number, windows: readonly Window[]) {
   }
   const requestsPerS = elapsedS > 0 ? requests / elapsedS : 0;
   const handleMs = windows.flatMap(w => w.handleMs);
+  const cpuMs = windows.every(w => w.cpuMs !== undefined)
+    ? windows.reduce((sum, w) => sum + w.cpuMs!, 0)
+    : undefined;
   const result: BatchResult = {
     batchSize,
     requests,
@@ -121,6 +135,8 @@ function toBatchResult(batchSize: number, windows: readonly Window[]) {
     firstError: windows.find(w => w.load.firstError)?.load.firstError,
     results,
     handleMs: handleMs.length > 0 ? summarizeLatencies(handleMs) : undefined,
+    cpuMsPerRequest:
+      cpuMs !== undefined && requests > 0 ? cpuMs / requests : undefined,
   };
   return result;
 }

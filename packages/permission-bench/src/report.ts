@@ -29,8 +29,10 @@ export interface BatchResult {
   errors: number;
   firstError?: string;
   results: Record<string, number>;
-  /** handle() durations inside the backend during this batch size (ours, rhdh). */
+  /** handle() durations inside the backend during this batch size. */
   handleMs?: LatencySummary;
+  /** CPU time of the backend process per measured request, in ms. */
+  cpuMsPerRequest?: number;
 }
 
 export interface ContenderHttp {
@@ -106,6 +108,10 @@ export interface BatchRatios {
   oursP99VsAllowAll?: number;
   /** allow-all req/s ÷ allow-all-2 req/s: the same ratio between two identical backends (noise). */
   controlCostVsAllowAll?: number;
+  /** Backend CPU per request, ours ÷ allow-all. */
+  oursCpuVsAllowAll?: number;
+  /** Backend CPU per request, allow-all-2 ÷ allow-all (noise). */
+  controlCpuVsAllowAll?: number;
   /** ours decisions/s ÷ RHDH decisions/s. */
   oursDecisionsVsRhdh?: number;
   /** RHDH request p50 ÷ ours request p50. */
@@ -129,6 +135,14 @@ export function computeRatios(
       controlCostVsAllowAll: ratio(
         allowAll?.requestsPerS,
         batchOf(report, 'allow-all-2', size)?.requestsPerS,
+      ),
+      oursCpuVsAllowAll: ratio(
+        ours?.cpuMsPerRequest,
+        allowAll?.cpuMsPerRequest,
+      ),
+      controlCpuVsAllowAll: ratio(
+        batchOf(report, 'allow-all-2', size)?.cpuMsPerRequest,
+        allowAll?.cpuMsPerRequest,
       ),
       oursDecisionsVsRhdh: ratio(ours?.decisionsPerS, rhdh?.decisionsPerS),
       rhdhP50VsOurs: ratio(rhdh?.latencyMs?.p50, ours?.latencyMs?.p50),
@@ -373,6 +387,7 @@ export function formatReport(report: BenchReport): string {
         ms(b.latencyMs?.p99),
         ms(b.handleMs?.p50),
         ms(b.handleMs?.p99),
+        ms(b.cpuMsPerRequest),
         String(b.errors),
       ]);
     }
@@ -389,6 +404,7 @@ export function formatReport(report: BenchReport): string {
         'p99 ms',
         'handle p50 ms',
         'handle p99 ms',
+        'CPU ms/req',
         'errors',
       ],
       rows,
@@ -404,6 +420,8 @@ export function formatReport(report: BenchReport): string {
         'p50 ÷ allow-all',
         'p99 ÷ allow-all',
         'control cost ÷ allow-all',
+        'ours CPU ÷ allow-all',
+        'control CPU ÷ allow-all',
         'ours decisions/s ÷ RHDH',
         'RHDH p50 ÷ ours',
         'RHDH handle p50 ÷ ours',
@@ -414,6 +432,8 @@ export function formatReport(report: BenchReport): string {
         fixed(r.oursP50VsAllowAll, 2),
         fixed(r.oursP99VsAllowAll, 2),
         fixed(r.controlCostVsAllowAll, 2),
+        fixed(r.oursCpuVsAllowAll, 2),
+        fixed(r.controlCpuVsAllowAll, 2),
         fixed(r.oursDecisionsVsRhdh, 0),
         fixed(r.rhdhP50VsOurs, 0),
         fixed(r.rhdhHandleP50VsOurs, 0),

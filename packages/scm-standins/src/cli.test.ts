@@ -20,28 +20,27 @@ describe('cli demo', () => {
       { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     try {
-      const urls = await new Promise<Record<string, string>>(
-        (done, failed) => {
-          let output = '';
-          child.stdout.on('data', chunk => {
-            output += chunk;
-            const found = Object.fromEntries(
-              [...output.matchAll(/^(github|gitlab) ready (\S+)$/gm)].map(
-                m => [m[1], m[2]],
-              ),
-            );
-            if (found.github && found.gitlab) {
-              done(found);
-            }
-          });
-          child.stderr.on('data', chunk => {
-            output += chunk;
-          });
-          child.on('exit', code =>
-            failed(new Error(`exited with ${code}: ${output}`)),
+      const urls = await new Promise<Record<string, string>>((done, failed) => {
+        let output = '';
+        child.stdout.on('data', chunk => {
+          output += chunk;
+          const found = Object.fromEntries(
+            [...output.matchAll(/^(github|gitlab) ready (\S+)$/gm)].map(m => [
+              m[1],
+              m[2],
+            ]),
           );
-        },
-      );
+          if (found.github && found.gitlab) {
+            done(found);
+          }
+        });
+        child.stderr.on('data', chunk => {
+          output += chunk;
+        });
+        child.on('exit', code =>
+          failed(new Error(`exited with ${code}: ${output}`)),
+        );
+      });
       const user = await fetch(`${urls.github}/api/v3/user`, {
         headers: { authorization: 'token demo-github-token' },
       });

@@ -64,7 +64,10 @@ function allowAllPolicyClass(): PolicyClass {
     .AllowAllPermissionPolicy;
 }
 
-/** GET /api/bench/handle-timings[?reset=true]: the handle() durations so far. */
+/**
+ * GET /api/bench/handle-timings[?reset=true]: the handle() durations so far
+ * and the process's CPU time.
+ */
 const benchTimingsPlugin = createBackendPlugin({
   pluginId: 'bench',
   register(reg) {
@@ -80,7 +83,8 @@ const benchTimingsPlugin = createBackendPlugin({
           if (req.query.reset === 'true') {
             handleTimingsMs = [];
           }
-          res.json({ handleMs: timings });
+          const cpu = process.cpuUsage();
+          res.json({ handleMs: timings, cpuUs: cpu.user + cpu.system });
         });
         http.addAuthPolicy({ path: '/', allow: 'unauthenticated' });
       },

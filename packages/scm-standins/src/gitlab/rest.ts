@@ -45,6 +45,8 @@ export function gitlabRestRoutes(
     bio: '',
     public_email: user.publicEmail ?? '',
     email: user.email,
+    // GitLab shows when the primary email was confirmed; every fixture email is.
+    confirmed_at: user.email ? CREATED_AT : null,
     is_admin: user.isAdmin ?? false,
     bot: false,
     identities: [],
