@@ -66,7 +66,12 @@ describe('the demo organisation synced from the demo directory, GitHub and GitLa
         counts: { read: { users: 48, groups: 28 }, problems: { errors: 0 } },
         collisions: [],
         sources: [
-          { source: 'ldap.demo-directory', ok: true, complete: true, users: 17 },
+          {
+            source: 'ldap.demo-directory',
+            ok: true,
+            complete: true,
+            users: 17,
+          },
           { source: 'github.demo-github', ok: true, complete: true, users: 16 },
           { source: 'gitlab.demo-gitlab', ok: true, complete: true, users: 15 },
         ],
