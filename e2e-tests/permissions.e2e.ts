@@ -24,6 +24,13 @@ function registerButton(page: Page) {
   return page.getByRole('link', { name: REGISTER_BUTTON, exact: true });
 }
 
+/** The catalog-import page's sidebar item, shown only to those who may register. */
+function registerSidebarItem(page: Page) {
+  return page
+    .getByTestId('sidebar-root')
+    .getByRole('link', { name: /Register Existing Component/i });
+}
+
 function account(id: string) {
   const person = loadDemoOrg().people.find(p => p.id === id);
   if (!person) throw new Error(`${id} is missing from the demo organisation`);
@@ -264,6 +271,7 @@ describe('group policy: who may register components', () => {
     expect(await decisionOn(decisions, 'catalog.entity.create')).toBe('ALLOW');
     const button = registerButton(page);
     await button.waitFor();
+    await registerSidebarItem(page).waitFor();
     await screenshot(page, 'permissions-alice-catalog.png');
     await button.click();
     await page.waitForURL(`${APP_URL}/catalog-import`);
@@ -307,6 +315,7 @@ describe('group policy: who may register components', () => {
       .first()
       .waitFor();
     expect(await registerButton(page).count()).toBe(0);
+    expect(await registerSidebarItem(page).count()).toBe(0);
     await screenshot(page, 'permissions-bob-catalog.png');
 
     const attempt = await backend(token, '/catalog/locations', {
