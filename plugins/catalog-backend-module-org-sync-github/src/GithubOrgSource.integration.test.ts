@@ -1,29 +1,31 @@
-import type { EntityProviderMutation } from '@backstage/plugin-catalog-node';
+import {
+  createRecorder,
+  createTestKnex,
+  entityOf,
+  refsOf,
+  type SingleSourceTestBackend,
+} from '@identity-portal/plugin-catalog-backend-module-org-sync/testUtils';
 import { loadDemoOrg } from '@internal/demo-org';
 import type { RunningStandin } from '@internal/scm-standins';
 import type { Knex } from 'knex';
 import {
-  createKnex,
   DEMO,
-  entityOf,
-  refsOf,
   startDemoStandin,
   startStandinBackend,
-  StandinBackend,
 } from './__testUtils__/standinBackend';
 
 describe('the GitHub source against the GitHub stand-in, through the org sync engine', () => {
   let standin: RunningStandin;
   let knex: Knex;
-  let backend: StandinBackend | undefined;
-  const mutations: EntityProviderMutation[] = [];
+  let backend: SingleSourceTestBackend | undefined;
+  const recorder = createRecorder();
 
   beforeAll(async () => {
     standin = await startDemoStandin();
-    knex = createKnex();
+    knex = createTestKnex();
     backend = await startStandinBackend({
       knex,
-      mutations,
+      recorder,
       standin,
       module: 'real',
     });
@@ -44,7 +46,7 @@ describe('the GitHub source against the GitHub stand-in, through the org sync en
       users: DEMO.users,
       groups: DEMO.groups,
     });
-    const last = mutations.at(-1);
+    const last = recorder.mutations.at(-1);
     expect(refsOf(last)).toEqual(DEMO.refs);
     // members and teams in one page each; no team needs a further page.
     expect(

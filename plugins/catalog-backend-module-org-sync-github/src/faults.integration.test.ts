@@ -1,11 +1,14 @@
-import type { EntityProviderMutation } from '@backstage/plugin-catalog-node';
 import type { RunReport } from '@identity-portal/plugin-catalog-backend-module-org-sync';
+import {
+  createRecorder,
+  createTestKnex,
+  expectNothingLost,
+  refsOf,
+} from '@identity-portal/plugin-catalog-backend-module-org-sync/testUtils';
 import type { FaultSettings, RunningStandin } from '@internal/scm-standins';
 import type { JsonObject } from '@backstage/types';
 import {
-  createKnex,
   DEMO,
-  refsOf,
   startDemoStandin,
   startStandinBackend,
 } from './__testUtils__/standinBackend';
@@ -26,11 +29,11 @@ describe('GitHub stand-in faults, through the org sync engine: no entity is lost
    * run's report, what the stand-in answered, and the mutations.
    */
   async function runWithFault(faults: FaultSettings, source: JsonObject = {}) {
-    const knex = createKnex();
-    const mutations: EntityProviderMutation[] = [];
+    const knex = createTestKnex();
+    const recorder = createRecorder();
     const backend = await startStandinBackend({
       knex,
-      mutations,
+      recorder,
       standin,
       source: { pageSizes: SMALL_PAGES, ...source },
     });
@@ -39,7 +42,7 @@ describe('GitHub stand-in faults, through the org sync engine: no entity is lost
       standin.requests.reset();
       const clean = await backend.refresh();
       expect(clean.outcome).toBe('committed');
-      expect(refsOf(mutations.at(-1))).toEqual(DEMO.refs);
+      expect(refsOf(recorder.mutations.at(-1))).toEqual(DEMO.refs);
       const cleanRequests = standin.requests.count();
       standin.requests.reset();
 
@@ -48,9 +51,8 @@ describe('GitHub stand-in faults, through the org sync engine: no entity is lost
       const statuses = standin.requests.list().map(r => r.status);
       standin.faults.clear();
       // Nothing of the clean commit is missing from the last full mutation.
-      const last = refsOf(mutations.at(-1));
-      expect(DEMO.refs.filter(ref => !last.includes(ref))).toEqual([]);
-      return { report, statuses, cleanRequests, mutations };
+      expectNothingLost(recorder, DEMO.refs);
+      return { report, statuses, cleanRequests, mutations: recorder.mutations };
     } finally {
       standin.faults.clear();
       await backend.stop();

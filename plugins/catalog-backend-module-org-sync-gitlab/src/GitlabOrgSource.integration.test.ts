@@ -6,13 +6,15 @@ import {
 } from '@internal/scm-standins';
 import type { Knex } from 'knex';
 import {
+  createTestKnex,
+  entityOf,
+  type SingleSourceTestBackend,
+} from '@identity-portal/plugin-catalog-backend-module-org-sync/testUtils';
+import {
   commitDemo,
-  createKnex,
   createRecorder,
   demoGroupName,
   demoGroupPath,
-  EngineBackend,
-  entityOf,
   Recorder,
   ROOT_GROUP,
   startEngine,
@@ -23,14 +25,14 @@ describe('the GitLab source against the GitLab stand-in, through the org sync en
   let standin: RunningStandin;
   let knex: Knex;
   let recorder: Recorder;
-  let backend: EngineBackend | undefined;
+  let backend: SingleSourceTestBackend | undefined;
 
   beforeAll(async () => {
     standin = await startGitlabStandin({
       fixture: gitlabFixtureFromDemoOrg(org),
       port: 0,
     });
-    knex = createKnex();
+    knex = createTestKnex();
     recorder = createRecorder();
     backend = await startEngine({
       knex,

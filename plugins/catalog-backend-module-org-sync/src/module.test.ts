@@ -1,34 +1,19 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  catalogProcessingExtensionPoint,
-  type EntityProvider,
-  type EntityProviderMutation,
-} from '@backstage/plugin-catalog-node';
 import type { OrgSourceReadResult } from '@identity-portal/plugin-catalog-org-sync-node';
 import type { JsonObject } from '@backstage/types';
-import knexFactory, { type Knex } from 'knex';
+import type { Knex } from 'knex';
 import { createFakeSourceModule } from './__testUtils__/fakeSourceModule';
 import { group, readResult, user } from './__testUtils__/sourceData';
-import { catalogModuleOrgSync } from './module';
-import type { RunReport } from './provider/runReport';
+import {
+  createRecorder,
+  createTestKnex,
+  startOrgSyncTestBackend,
+  TEST_SCHEDULE as schedule,
+  type OrgSyncRecorder,
+  type OrgSyncTestBackend,
+} from './testUtils';
 
-type Started = {
-  providers: EntityProvider[];
-  mutations: EntityProviderMutation[];
-  baseUrl: string;
-  stop: () => Promise<void>;
-};
-
-const schedule = {
-  frequency: { hours: 24 },
-  timeout: { minutes: 5 },
-  initialDelay: { hours: 24 },
-};
+type Started = OrgSyncTestBackend & OrgSyncRecorder;
 
 async function start(options: {
   knex: Knex;
@@ -36,60 +21,15 @@ async function start(options: {
   answers: Map<string, OrgSourceReadResult | Error>;
   permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
 }): Promise<Started> {
-  const providers: EntityProvider[] = [];
-  const mutations: EntityProviderMutation[] = [];
-  const backend = await startTestBackend({
-    extensionPoints: [
-      [
-        catalogProcessingExtensionPoint,
-        {
-          addEntityProvider: (
-            ...added: Array<EntityProvider | EntityProvider[]>
-          ) => providers.push(...added.flat()),
-          addProcessor: () => {},
-          addPlaceholderResolver: () => {},
-          setOnProcessingErrorHandler: () => {},
-        },
-      ],
-    ],
-    features: [
-      catalogModuleOrgSync,
-      createFakeSourceModule(options.answers),
-      mockServices.database.factory({ knex: options.knex }),
-      mockServices.permissions.factory({
-        result: options.permission ?? AuthorizeResult.ALLOW,
-      }),
-      mockServices.rootConfig.factory({
-        data: { catalog: { providers: { orgSync: options.orgSync } } },
-      }),
-    ],
+  const recorder = createRecorder();
+  const backend = await startOrgSyncTestBackend({
+    knex: options.knex,
+    orgSync: options.orgSync,
+    features: [createFakeSourceModule(options.answers)],
+    recorder,
+    permission: options.permission,
   });
-  for (const provider of providers) {
-    await provider.connect({
-      applyMutation: async mutation => {
-        mutations.push(mutation);
-      },
-      refresh: async () => {},
-    });
-  }
-  const address = backend.server.address() as { port: number };
-  return {
-    providers,
-    mutations,
-    baseUrl: `http://localhost:${address.port}/api/catalog/org-sync`,
-    stop: () => backend.stop(),
-  };
-}
-
-const refresh = (provider: EntityProvider) =>
-  (provider as unknown as { refresh(): Promise<RunReport> }).refresh();
-
-async function call(url: string, method = 'GET') {
-  const response = await fetch(url, {
-    method,
-    headers: { Authorization: mockCredentials.user.header() },
-  });
-  return { status: response.status, body: await response.json() };
+  return { ...backend, ...recorder };
 }
 
 const twenty = readResult(
@@ -104,11 +44,7 @@ describe('catalogModuleOrgSync', () => {
   let started: Started | undefined;
 
   beforeEach(() => {
-    knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-    });
+    knex = createTestKnex();
   });
   afterEach(async () => {
     await started?.stop();
@@ -128,17 +64,17 @@ describe('catalogModuleOrgSync', () => {
     const [provider] = started.providers;
     expect(provider.getProviderName()).toBe('org-sync:corp');
 
-    const first = await refresh(provider);
+    const first = await started.refresh('corp');
     expect(first.outcome).toBe('committed');
     expect(started.mutations[0]).toMatchObject({ type: 'full' });
     expect((started.mutations[0] as any).entities).toHaveLength(21);
 
     answers.set('main', readResult([]));
-    const second = await refresh(provider);
+    const second = await started.refresh('corp');
     expect(second.outcome).toBe('refused');
     expect(started.mutations).toHaveLength(1);
 
-    const status = await call(`${started.baseUrl}/providers/corp`);
+    const status = await started.request('/org-sync/providers/corp');
     expect(status.status).toBe(200);
     expect(status.body).toMatchObject({
       providerId: 'corp',
@@ -164,7 +100,7 @@ describe('catalogModuleOrgSync', () => {
       answers,
       orgSync: { corp: { schedule, sources: { fake: { main: {} } } } },
     });
-    await refresh(started.providers[0]);
+    await started.refresh('corp');
     answers.set(
       'main',
       readResult(
@@ -172,8 +108,8 @@ describe('catalogModuleOrgSync', () => {
         twenty.groups,
       ),
     );
-    const dryRun = await call(
-      `${started.baseUrl}/providers/corp/dry-run`,
+    const dryRun = await started.request(
+      '/org-sync/providers/corp/dry-run',
       'POST',
     );
     expect(dryRun.status).toBe(200);
@@ -192,9 +128,9 @@ describe('catalogModuleOrgSync', () => {
       permission: AuthorizeResult.DENY,
       orgSync: { corp: { schedule, sources: { fake: { main: {} } } } },
     });
-    expect((await call(`${started.baseUrl}/providers`)).status).toBe(403);
+    expect((await started.request('/org-sync/providers')).status).toBe(403);
     expect(
-      (await call(`${started.baseUrl}/providers/corp/sync`, 'POST')).status,
+      (await started.request('/org-sync/providers/corp/sync', 'POST')).status,
     ).toBe(403);
   });
 
@@ -207,7 +143,7 @@ describe('catalogModuleOrgSync', () => {
       answers,
       orgSync: { corp: { schedule, sources: { fake: { main: {} } } } },
     });
-    await refresh(started.providers[0]);
+    await started.refresh('corp');
     await started.stop();
 
     started = await start({
@@ -221,7 +157,7 @@ describe('catalogModuleOrgSync', () => {
       'org-sync:corp-renamed',
       'org-sync:corp',
     ]);
-    const list = await call(`${started.baseUrl}/providers`);
+    const list = await started.request('/org-sync/providers');
     expect(list.body.items).toEqual([
       expect.objectContaining({
         providerId: 'corp-renamed',
@@ -233,18 +169,18 @@ describe('catalogModuleOrgSync', () => {
         committed: { users: 20, groups: 1 },
       }),
     ]);
-    const report = await refresh(started.providers[0]);
+    const report = await started.refresh('corp-renamed');
     expect(report.counts.added).toBe(21);
     expect(report.collisions).toEqual([]);
 
-    const released = await call(
-      `${started.baseUrl}/providers/corp/release`,
+    const released = await started.request(
+      '/org-sync/providers/corp/release',
       'POST',
     );
     expect(released.status).toBe(200);
     expect(started.mutations.at(-1)).toEqual({ type: 'full', entities: [] });
-    const conflict = await call(
-      `${started.baseUrl}/providers/corp-renamed/release`,
+    const conflict = await started.request(
+      '/org-sync/providers/corp-renamed/release',
       'POST',
     );
     expect(conflict.status).toBe(409);

@@ -1,15 +1,13 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { OrgSourceReadResult } from '@identity-portal/plugin-catalog-org-sync-node';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-import knexFactory, { type Knex } from 'knex';
+import type { Knex } from 'knex';
 import { createFakeSourceModule } from './__testUtils__/fakeSourceModule';
 import { group, readResult, user } from './__testUtils__/sourceData';
-import { catalogModuleOrgSync } from './module';
+import {
+  createTestKnex,
+  startOrgSyncTestBackend,
+  type OrgSyncTestBackend,
+} from './testUtils';
 
 /**
  * Runs the real catalog backend: renaming a provider id must not delete its
@@ -18,7 +16,7 @@ import { catalogModuleOrgSync } from './module';
  */
 describe('renaming an org sync provider id (real catalog)', () => {
   let knex: Knex;
-  let backend: Awaited<ReturnType<typeof startTestBackend>> | undefined;
+  let backend: OrgSyncTestBackend | undefined;
   const answers = new Map<string, OrgSourceReadResult | Error>([
     [
       'main',
@@ -33,11 +31,7 @@ describe('renaming an org sync provider id (real catalog)', () => {
   ]);
 
   beforeEach(() => {
-    knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-    });
+    knex = createTestKnex();
   });
   afterEach(async () => {
     await backend?.stop();
@@ -45,51 +39,27 @@ describe('renaming an org sync provider id (real catalog)', () => {
   });
 
   async function startPortal(providerId: string) {
-    backend = await startTestBackend({
-      features: [
-        catalogPlugin,
-        catalogModuleOrgSync,
-        createFakeSourceModule(answers),
-        mockServices.database.factory({ knex }),
-        mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
-        mockServices.rootConfig.factory({
-          data: {
-            catalog: {
-              rules: [{ allow: ['User', 'Group'] }],
-              providers: {
-                orgSync: {
-                  [providerId]: {
-                    schedule: {
-                      frequency: { hours: 24 },
-                      timeout: { minutes: 1 },
-                      initialDelay: { hours: 24 },
-                    },
-                    sources: { fake: { main: {} } },
-                  },
-                },
-              },
-            },
+    backend = await startOrgSyncTestBackend({
+      knex,
+      catalogPlugin,
+      features: [createFakeSourceModule(answers)],
+      config: { catalog: { rules: [{ allow: ['User', 'Group'] }] } },
+      orgSync: {
+        [providerId]: {
+          schedule: {
+            frequency: { hours: 24 },
+            timeout: { minutes: 1 },
+            initialDelay: { hours: 24 },
           },
-        }),
-      ],
+          sources: { fake: { main: {} } },
+        },
+      },
     });
-    const { port } = backend.server.address() as { port: number };
-    return `http://localhost:${port}/api/catalog`;
+    return backend;
   }
 
-  const get = async (url: string) => {
-    const response = await fetch(url, {
-      headers: { Authorization: mockCredentials.user.header() },
-    });
-    return { status: response.status, body: await response.json() };
-  };
-  const post = (url: string) =>
-    fetch(url, {
-      method: 'POST',
-      headers: { Authorization: mockCredentials.user.header() },
-    });
-  async function userNames(api: string): Promise<string[]> {
-    const { body } = await get(`${api}/entities/by-query?filter=kind=user`);
+  async function userNames(api: OrgSyncTestBackend): Promise<string[]> {
+    const { body } = await api.request('/entities/by-query?filter=kind=user');
     return body.items.map((e: any) => e.metadata.name).sort();
   }
   async function waitFor<T>(
@@ -106,7 +76,7 @@ describe('renaming an org sync provider id (real catalog)', () => {
 
   it('keeps every user across the rename and hands them to the new id', async () => {
     let api = await startPortal('corp');
-    await post(`${api}/org-sync/providers/corp/sync`);
+    await api.request('/org-sync/providers/corp/sync', 'POST');
     expect(
       await waitFor(
         () => userNames(api),
@@ -119,9 +89,9 @@ describe('renaming an org sync provider id (real catalog)', () => {
     // The catalog has run its start-up orphan eviction by now; nothing may be gone.
     expect(await userNames(api)).toEqual(['ada', 'bob']);
 
-    await post(`${api}/org-sync/providers/corp-renamed/sync`);
+    await api.request('/org-sync/providers/corp-renamed/sync', 'POST');
     const status = await waitFor(
-      () => get(`${api}/org-sync/providers/corp-renamed`),
+      () => api.request('/org-sync/providers/corp-renamed'),
       s => Boolean(s.body.lastRun),
     );
     expect(status.body.lastRun).toMatchObject({
@@ -129,13 +99,13 @@ describe('renaming an org sync provider id (real catalog)', () => {
       counts: { added: 3 },
     });
 
-    expect((await post(`${api}/org-sync/providers/corp/release`)).status).toBe(
-      200,
-    );
+    expect(
+      (await api.request('/org-sync/providers/corp/release', 'POST')).status,
+    ).toBe(200);
     const location = (body: any) =>
       body.metadata?.annotations?.['backstage.io/managed-by-location'];
     const ada = await waitFor(
-      () => get(`${api}/entities/by-name/user/default/ada`),
+      () => api.request('/entities/by-name/user/default/ada'),
       r => location(r.body) === 'org-sync:corp-renamed',
     );
     expect(location(ada.body)).toBe('org-sync:corp-renamed');

@@ -2,13 +2,13 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import authPlugin from '@backstage/plugin-auth-backend';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { recordingRootLogger } from '@identity-portal/plugin-auth-scm-sign-in-node/testUtils';
 import { loadDemoOrg, toLdif } from '@internal/demo-org';
 import { SlapdInstance, startSlapd } from '@internal/slapd-harness';
 import knexFactory from 'knex';
 import { Client } from 'ldapts';
 import { createServer } from 'node:net';
 import { authModuleLdapProvider } from '../module';
-import { recordingRootLogger } from './recordingLogger';
 
 export const BASE_DN = 'dc=example,dc=com';
 export const PEOPLE_DN = `ou=people,${BASE_DN}`;

@@ -6,16 +6,18 @@ import {
 } from '@internal/scm-standins';
 import type { Knex } from 'knex';
 import {
+  createTestKnex,
+  entityOf,
+  expectNothingLost,
+  refsOf,
+  type SingleSourceTestBackend,
+} from '@identity-portal/plugin-catalog-backend-module-org-sync/testUtils';
+import {
   commitDemo,
-  createKnex,
   createRecorder,
   demoGroupName,
   demoGroupPath,
-  EngineBackend,
-  entityOf,
-  expectNothingLost,
   Recorder,
-  refsOf,
   startEngine,
 } from './__testUtils__/engineHarness';
 
@@ -24,7 +26,7 @@ describe('GitLab stand-in fault switches, through the org sync engine', () => {
   let standin: RunningStandin;
   let knex: Knex;
   let recorder: Recorder;
-  let backend: EngineBackend | undefined;
+  let backend: SingleSourceTestBackend | undefined;
   let baseline: string[];
 
   beforeAll(async () => {
@@ -36,7 +38,7 @@ describe('GitLab stand-in fault switches, through the org sync engine', () => {
 
   beforeEach(async () => {
     standin.faults.clear();
-    knex = createKnex();
+    knex = createTestKnex();
     recorder = createRecorder();
     backend = await startEngine({
       knex,

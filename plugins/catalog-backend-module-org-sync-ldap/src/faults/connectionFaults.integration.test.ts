@@ -1,6 +1,16 @@
 import type { SlapdInstance } from '@internal/slapd-harness';
 import type { Knex } from 'knex';
 import {
+  allLogText,
+  createRecorder,
+  createTestKnex,
+  expectNothingLost,
+  linesWith,
+  refsOf,
+  type OrgSyncRecorder,
+  type SingleSourceTestBackend,
+} from '@identity-portal/plugin-catalog-backend-module-org-sync/testUtils';
+import {
   BASE_DN,
   deadUrl,
   demoSourceConfig,
@@ -10,16 +20,8 @@ import {
   startDemoSlapd,
 } from '../__testUtils__/demoDirectory';
 import {
-  DEMO,
-  allLogText,
   commitDemoOrg,
-  createKnex,
-  createRecorder,
-  expectNothingLost,
-  FaultBackend,
-  linesWith,
-  Recorder,
-  refsOf,
+  DEMO,
   SOURCE_CONFIG_PATH,
   startFaultBackend,
 } from './__testUtils__/faultHarness';
@@ -34,8 +36,8 @@ const EMPTY_OU = `ou=empty,${BASE_DN}`;
 describe('org sync with a real slapd: connection and config faults', () => {
   let instance: SlapdInstance;
   let knex: Knex;
-  let recorder: Recorder;
-  let backend: FaultBackend | undefined;
+  let recorder: OrgSyncRecorder;
+  let backend: SingleSourceTestBackend | undefined;
 
   beforeAll(async () => {
     instance = await startDemoSlapd();
@@ -47,7 +49,7 @@ describe('org sync with a real slapd: connection and config faults', () => {
   afterAll(() => instance?.stop());
 
   beforeEach(() => {
-    knex = createKnex();
+    knex = createTestKnex();
     recorder = createRecorder();
   });
 
@@ -58,7 +60,7 @@ describe('org sync with a real slapd: connection and config faults', () => {
   });
 
   /** (Re)starts the backend on the same database with `source`. */
-  async function start(source: object): Promise<FaultBackend> {
+  async function start(source: object): Promise<SingleSourceTestBackend> {
     await backend?.stop();
     backend = await startFaultBackend({ knex, recorder, source });
     return backend;

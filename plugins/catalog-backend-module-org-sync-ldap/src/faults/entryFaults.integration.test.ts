@@ -4,6 +4,16 @@ import type { SlapdInstance } from '@internal/slapd-harness';
 import type { Knex } from 'knex';
 import { createHash } from 'node:crypto';
 import {
+  createRecorder,
+  createTestKnex,
+  entityOf,
+  expectNothingLost,
+  linesWith,
+  refsOf,
+  type OrgSyncRecorder,
+  type SingleSourceTestBackend,
+} from '@identity-portal/plugin-catalog-backend-module-org-sync/testUtils';
+import {
   BASE_DN,
   demoSourceConfig,
   PEOPLE_DN,
@@ -11,19 +21,11 @@ import {
   startDemoSlapd,
 } from '../__testUtils__/demoDirectory';
 import {
-  DEMO,
   commitDemoOrg,
-  createKnex,
-  createRecorder,
   deleteAsRoot,
-  entityOf,
+  DEMO,
   entryUuid,
-  expectNothingLost,
-  FaultBackend,
-  linesWith,
   modifyAsRoot,
-  Recorder,
-  refsOf,
   startFaultBackend,
 } from './__testUtils__/faultHarness';
 
@@ -46,8 +48,8 @@ describe('org sync with a real slapd: faulty entries', () => {
   const lukasz = org.people.find(p => p.ldap.uid === 'lnowak')!;
   let instance: SlapdInstance;
   let knex: Knex;
-  let recorder: Recorder;
-  let backend: FaultBackend | undefined;
+  let recorder: OrgSyncRecorder;
+  let backend: SingleSourceTestBackend | undefined;
   let undo: Array<() => Promise<void>> = [];
 
   beforeAll(async () => {
@@ -57,7 +59,7 @@ describe('org sync with a real slapd: faulty entries', () => {
   afterAll(() => instance?.stop());
 
   beforeEach(async () => {
-    knex = createKnex();
+    knex = createTestKnex();
     recorder = createRecorder();
     backend = await startFaultBackend({
       knex,

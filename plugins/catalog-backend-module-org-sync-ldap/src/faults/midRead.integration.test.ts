@@ -2,6 +2,16 @@ import { createBackendModule } from '@backstage/backend-plugin-api';
 import type { SlapdInstance } from '@internal/slapd-harness';
 import type { Knex } from 'knex';
 import {
+  createRecorder,
+  createTestKnex,
+  entityOf,
+  expectNothingLost,
+  linesWith,
+  refsOf,
+  type OrgSyncRecorder,
+  type SingleSourceTestBackend,
+} from '@identity-portal/plugin-catalog-backend-module-org-sync/testUtils';
+import {
   demoSourceConfig,
   PEOPLE_DN,
   SLAPD_TIMEOUT_MS,
@@ -9,24 +19,16 @@ import {
 } from '../__testUtils__/demoDirectory';
 import { orgSyncLdapTransformsExtensionPoint } from '../extensionPoint';
 import {
-  DEMO,
   commitDemoOrg,
-  createKnex,
-  createRecorder,
-  entityOf,
-  expectNothingLost,
-  FaultBackend,
-  linesWith,
-  Recorder,
-  refsOf,
+  DEMO,
   startFaultBackend,
 } from './__testUtils__/faultHarness';
 
 describe('org sync with a real slapd that stops in the middle of a read', () => {
   let instance: SlapdInstance;
   let knex: Knex;
-  let recorder: Recorder;
-  let backend: FaultBackend | undefined;
+  let recorder: OrgSyncRecorder;
+  let backend: SingleSourceTestBackend | undefined;
   /** Called for every user entry, while its page is processed. */
   let onUser: (() => Promise<void>) | undefined;
 
@@ -50,7 +52,7 @@ describe('org sync with a real slapd that stops in the middle of a read', () => 
 
   beforeAll(async () => {
     instance = await startDemoSlapd();
-    knex = createKnex();
+    knex = createTestKnex();
     recorder = createRecorder();
     backend = await startFaultBackend({
       knex,

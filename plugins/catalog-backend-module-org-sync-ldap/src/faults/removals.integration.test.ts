@@ -2,23 +2,25 @@ import { ldapLayout, loadDemoOrg } from '@internal/demo-org';
 import type { SlapdInstance } from '@internal/slapd-harness';
 import type { Knex } from 'knex';
 import {
+  createRecorder,
+  createTestKnex,
+  entityOf,
+  expectNothingLost,
+  linesWith,
+  refsOf,
+  type OrgSyncRecorder,
+  type SingleSourceTestBackend,
+} from '@identity-portal/plugin-catalog-backend-module-org-sync/testUtils';
+import {
   BASE_DN,
   demoSourceConfig,
   SLAPD_TIMEOUT_MS,
   startDemoSlapd,
 } from '../__testUtils__/demoDirectory';
 import {
-  DEMO,
   commitDemoOrg,
-  createKnex,
-  createRecorder,
   deleteAsRoot,
-  entityOf,
-  expectNothingLost,
-  FaultBackend,
-  linesWith,
-  Recorder,
-  refsOf,
+  DEMO,
   startFaultBackend,
 } from './__testUtils__/faultHarness';
 
@@ -29,12 +31,12 @@ describe('org sync with a real slapd: removals above the threshold', () => {
   const goneRefs = gone.map(uid => `user:default/${uid}`).sort();
   let instance: SlapdInstance;
   let knex: Knex;
-  let recorder: Recorder;
-  let backend: FaultBackend | undefined;
+  let recorder: OrgSyncRecorder;
+  let backend: SingleSourceTestBackend | undefined;
 
   beforeAll(async () => {
     instance = await startDemoSlapd();
-    knex = createKnex();
+    knex = createTestKnex();
     recorder = createRecorder();
   }, SLAPD_TIMEOUT_MS);
 
