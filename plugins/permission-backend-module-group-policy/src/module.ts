@@ -61,6 +61,7 @@ export const permissionModuleGroupPolicy = createBackendModule({
           new GroupPolicy({
             engine,
             graph: ref => loader.usableFor(ref),
+            graphNow: ref => loader.graphFor(ref),
             auditor: deps.auditor,
           }),
         );

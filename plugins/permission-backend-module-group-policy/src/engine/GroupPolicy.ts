@@ -8,9 +8,13 @@ import type {
   PolicyQuery,
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
+import type { OrgGraph } from '../graph/OrgGraph';
 import type { UsableGraph } from '../graph/OrgGraphLoader';
 import type { Evaluation } from './evaluate';
 import type { PolicyEngine } from './PolicyEngine';
+
+const ALLOW: PolicyDecision = Object.freeze({ result: AuthorizeResult.ALLOW });
+const DENY: PolicyDecision = Object.freeze({ result: AuthorizeResult.DENY });
 
 /** A denied (principal, permission) pair is audited at most once per this. */
 const AUDIT_REPEAT_MS = 60_000;
@@ -25,12 +29,7 @@ export function toPolicyDecision(evaluation: Evaluation): PolicyDecision {
       conditions: evaluation.conditions!,
     };
   }
-  return {
-    result:
-      evaluation.result === 'ALLOW'
-        ? AuthorizeResult.ALLOW
-        : AuthorizeResult.DENY,
-  };
+  return evaluation.result === 'ALLOW' ? ALLOW : DENY;
 }
 
 /**
@@ -45,6 +44,8 @@ export class GroupPolicy implements PermissionPolicy {
       engine: PolicyEngine;
       /** The graph to decide for this principal with, or why there is none. */
       graph: (principalRef: string) => Promise<UsableGraph>;
+      /** The graph when it is ready without waiting (the hot path), if known. */
+      graphNow?: (principalRef: string) => OrgGraph | undefined;
       auditor?: AuditorService;
     },
   ) {}
@@ -61,17 +62,23 @@ export class GroupPolicy implements PermissionPolicy {
       this.audit('unauthenticated', request.permission.name, {
         reason: 'no signed-in user; unauthenticated requests are denied',
       });
-      return { result: AuthorizeResult.DENY };
+      return DENY;
     }
-    const usable = await this.options.graph(userRef);
-    if (!usable.graph) {
-      this.audit(userRef, request.permission.name, { reason: usable.reason });
-      return { result: AuthorizeResult.DENY };
+    let graph = this.options.graphNow?.(userRef);
+    if (!graph) {
+      const usable = await this.options.graph(userRef);
+      if (!usable.graph) {
+        this.audit(userRef, request.permission.name, {
+          reason: usable.reason,
+        });
+        return DENY;
+      }
+      graph = usable.graph;
     }
     const evaluation = this.options.engine.decide(
       request.permission,
       userRef,
-      usable.graph,
+      graph,
     );
     if (evaluation.result === 'DENY') {
       this.audit(userRef, request.permission.name, {

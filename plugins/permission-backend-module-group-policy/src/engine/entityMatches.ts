@@ -14,7 +14,7 @@ export function entityMatches(
   if (when.isOwner) {
     const owners = (entity.relations ?? [])
       .filter(r => r.type === RELATION_OWNED_BY)
-      .map(r => r.targetRef.toLocaleLowerCase('en-US'));
+      .map(r => r.targetRef.toLowerCase());
     if (!owners.some(o => claims.includes(o))) return false;
   }
   if (

@@ -92,7 +92,7 @@ export class OrgGraph {
     const users = new Map<string, OrgNode>();
     const groups = new Map<string, OrgNode>();
     for (const entity of entities) {
-      const kind = entity.kind.toLocaleLowerCase('en-US');
+      const kind = entity.kind.toLowerCase();
       if (kind !== 'user' && kind !== 'group') continue;
       const ref = memberKey(stringifyEntityRef(entity));
       const spec = (entity.spec ?? {}) as Record<string, unknown>;

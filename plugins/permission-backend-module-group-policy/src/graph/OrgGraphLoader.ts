@@ -159,22 +159,36 @@ export class OrgGraphLoader {
    * first, so new people do not wait for the next scheduled refresh.
    */
   async usableFor(principalRef: string): Promise<UsableGraph> {
+    const ready = this.graphFor(principalRef);
+    if (ready) return { graph: ready };
     const usable = await this.usable();
-    const graph = usable.graph;
-    if (
-      !graph ||
-      !principalRef.startsWith('user:') ||
-      graph.users.has(principalRef.toLocaleLowerCase('en-US')) ||
-      this.now() - graph.loadedAt.getTime() < UNKNOWN_USER_RELOAD_MS ||
-      this.now() - this.lastFailureAt < RETRY_AFTER_FAILURE_MS
-    ) {
-      return usable;
-    }
+    if (!usable.graph || this.graphFor(principalRef)) return usable;
     try {
       return { graph: await this.refresh() };
     } catch {
       return usable;
     }
+  }
+
+  /**
+   * The graph, when it can decide for this principal right now: fresh, and
+   * either knowing the user or too young (or the catalog too recently
+   * failing) to reload for an unknown one. Synchronous: the decision hot path.
+   */
+  graphFor(principalRef: string): OrgGraph | undefined {
+    const graph = this.graph;
+    if (!graph || this.isStale(graph)) return undefined;
+    if (
+      !principalRef.startsWith('user:') ||
+      graph.users.has(principalRef.toLowerCase())
+    ) {
+      return graph;
+    }
+    const now = this.now();
+    return now - graph.loadedAt.getTime() < UNKNOWN_USER_RELOAD_MS ||
+      now - this.lastFailureAt < RETRY_AFTER_FAILURE_MS
+      ? graph
+      : undefined;
   }
 
   status(): GraphStatus {

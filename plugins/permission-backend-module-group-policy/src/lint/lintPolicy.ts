@@ -118,7 +118,7 @@ function lintMembers(policy: CompiledPolicy, graph: OrgGraph | undefined) {
   policy.config.bindings.forEach((binding, i) => {
     used.add(binding.role);
     for (const member of binding.members) {
-      const key = member.toLocaleLowerCase('en-US');
+      const key = member.toLowerCase();
       const kind = key.split(':')[0];
       if (!graph || kind === 'service') continue;
       const exists =

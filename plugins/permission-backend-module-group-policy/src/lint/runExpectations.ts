@@ -19,8 +19,8 @@ const LINE = /^(\S+)\s+(ALLOW|DENY|CONDITIONAL)\s+(\S+)$/;
 
 /** `alice` means `user:default/alice`; full refs and `service:…` pass through. */
 function principalRef(name: string) {
-  if (/^(user|service):/i.test(name)) return name.toLocaleLowerCase('en-US');
-  return `user:default/${name}`.toLocaleLowerCase('en-US');
+  if (/^(user|service):/i.test(name)) return name.toLowerCase();
+  return `user:default/${name}`.toLowerCase();
 }
 
 /**

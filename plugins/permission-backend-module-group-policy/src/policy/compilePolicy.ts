@@ -29,7 +29,7 @@ export type CompiledPolicy = {
 
 /** Lower-cases an entity or service ref the way bindings are looked up. */
 export function memberKey(ref: string): string {
-  return ref.toLocaleLowerCase('en-US');
+  return ref.toLowerCase();
 }
 
 export function compilePolicy(config: GroupPolicyConfig): CompiledPolicy {

@@ -70,7 +70,7 @@ export function createRouter(options: {
       principal.type === 'user'
         ? principal.userEntityRef
         : `service:${principal.subject}`
-    ).toLocaleLowerCase('en-US');
+    ).toLowerCase();
     const usable = await loader.usableFor(caller);
     if (!usable.graph) throw new ServiceUnavailableError(usable.reason);
     return { caller, graph: usable.graph };
@@ -82,7 +82,7 @@ export function createRouter(options: {
     graph: OrgGraph,
     requested: string | undefined,
   ) {
-    const wanted = requested?.toLocaleLowerCase('en-US');
+    const wanted = requested?.toLowerCase();
     if (wanted && wanted !== caller) requireInspector(caller, graph);
     return wanted ?? caller;
   }
