@@ -59,18 +59,18 @@ export class GroupPolicy implements PermissionPolicy {
       | undefined;
     const userRef = user?.info?.userEntityRef ?? principal?.userEntityRef;
     if (!userRef) {
-      this.audit('unauthenticated', request.permission.name, {
+      this.audit('unauthenticated', request.permission.name, () => ({
         reason: 'no signed-in user; unauthenticated requests are denied',
-      });
+      }));
       return DENY;
     }
     let graph = this.options.graphNow?.(userRef);
     if (!graph) {
       const usable = await this.options.graph(userRef);
       if (!usable.graph) {
-        this.audit(userRef, request.permission.name, {
+        this.audit(userRef, request.permission.name, () => ({
           reason: usable.reason,
-        });
+        }));
         return DENY;
       }
       graph = usable.graph;
@@ -81,21 +81,22 @@ export class GroupPolicy implements PermissionPolicy {
       graph,
     );
     if (evaluation.result === 'DENY') {
-      this.audit(userRef, request.permission.name, {
+      this.audit(userRef, request.permission.name, () => ({
         reason: evaluation.reason,
         ...(evaluation.winner && {
           role: evaluation.winner.role,
           rule: evaluation.winner.ruleIndex,
         }),
-      });
+      }));
     }
     return toPolicyDecision(evaluation);
   }
 
+  /** Audits a deny unless the same one was audited within a minute; `meta` is built only then. */
   private audit(
     principal: string,
     permission: string,
-    meta: Record<string, string | number>,
+    meta: () => Record<string, string | number>,
   ) {
     const auditor = this.options.auditor;
     if (!auditor) return;
@@ -108,7 +109,7 @@ export class GroupPolicy implements PermissionPolicy {
       .createEvent({
         eventId: 'permission-denied',
         severityLevel: 'low',
-        meta: { principal, permission, decision: 'DENY', ...meta },
+        meta: { principal, permission, decision: 'DENY', ...meta() },
       })
       .then(event => event.success())
       .catch(() => {

@@ -9,20 +9,23 @@ import type { GroupPolicyConfig } from '../config/readGroupPolicyConfig';
 import { evaluate, type Evaluation } from './evaluate';
 import { resolvePrincipal, type ResolvedPrincipal } from './resolvePrincipal';
 
+/** A remembered decision, for one shape of a permission name. */
+type Remembered = {
+  type: Permission['type'];
+  resourceType: string | undefined;
+  action: string | undefined;
+  evaluation: Evaluation;
+};
+
 type Memo = {
   graph: OrgGraph | undefined;
   principal: ResolvedPrincipal;
-  decisions: Map<string, Evaluation>;
+  /** By permission name; a name normally has one shape, so lookups build no strings. */
+  decisions: Map<string, Remembered[]>;
 };
 
 /** Principals remembered at once; the memo starts over beyond this. */
 const MAX_MEMOISED_PRINCIPALS = 50_000;
-
-function permissionKey(p: Permission) {
-  return `${p.name}\u0000${p.type}\u0000${
-    p.type === 'resource' ? p.resourceType : ''
-  }\u0000${p.attributes.action ?? ''}`;
-}
 
 /**
  * Decides permissions for principals against one policy and an org graph.
@@ -72,12 +75,23 @@ export class PolicyEngine {
     graph: OrgGraph | undefined,
   ): Evaluation {
     const memo = this.entry(ref, graph);
-    const key = permissionKey(permission);
-    let decision = memo.decisions.get(key);
-    if (!decision) {
-      decision = evaluate(this.compiled, memo.principal, permission);
-      memo.decisions.set(key, decision);
+    const resourceType =
+      permission.type === 'resource' ? permission.resourceType : undefined;
+    const action = permission.attributes.action;
+    let shapes = memo.decisions.get(permission.name);
+    const known = shapes?.find(
+      r =>
+        r.type === permission.type &&
+        r.resourceType === resourceType &&
+        r.action === action,
+    );
+    if (known) return known.evaluation;
+    const evaluation = evaluate(this.compiled, memo.principal, permission);
+    if (!shapes) {
+      shapes = [];
+      memo.decisions.set(permission.name, shapes);
     }
-    return decision;
+    shapes.push({ type: permission.type, resourceType, action, evaluation });
+    return evaluation;
   }
 }

@@ -3,6 +3,8 @@ import type { Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { OrgGraph } from './OrgGraph';
 
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** A graph younger than this is not reloaded because of an unknown user. */
 const UNKNOWN_USER_RELOAD_MS = 10_000;
 
@@ -47,6 +49,9 @@ export class OrgGraphLoader {
   private lastError: string | undefined;
   private lastLoadMs: number | undefined;
   private lastFailureAt = -Infinity;
+  /** Set by a timer when the current graph passes the staleness limit (no clock read per decision). */
+  private staleFlag = true;
+  private staleTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly options: {
@@ -67,6 +72,7 @@ export class OrgGraphLoader {
   configure(settings: { maxStalenessMs: number; rolesAnnotation?: string }) {
     const reload = settings.rolesAnnotation !== this.options.rolesAnnotation;
     Object.assign(this.options, settings);
+    this.armStaleTimer();
     if (reload && this.graph) {
       this.refresh().catch(() => {
         // reported by refresh
@@ -105,6 +111,7 @@ export class OrgGraphLoader {
       });
       const first = !this.graph;
       this.graph = graph;
+      this.armStaleTimer();
       this.lastError = undefined;
       this.lastLoadMs = this.now() - started;
       (first ? this.options.logger.info : this.options.logger.debug).call(
@@ -123,6 +130,24 @@ export class OrgGraphLoader {
         }`,
       );
       throw error;
+    }
+  }
+
+  /** Marks the graph stale when it passes the limit; tests with a fake clock use `isStale`. */
+  private armStaleTimer() {
+    if (this.staleTimer) clearTimeout(this.staleTimer);
+    const graph = this.graph;
+    if (!graph) return;
+    const left =
+      graph.loadedAt.getTime() + this.options.maxStalenessMs - this.now();
+    this.staleFlag = left <= 0;
+    if (left > 0 && !this.options.now) {
+      // Timers cap at about 24 days; a longer limit re-arms on firing.
+      this.staleTimer = setTimeout(
+        () => this.armStaleTimer(),
+        Math.min(left, MAX_TIMER_MS),
+      );
+      this.staleTimer.unref();
     }
   }
 
@@ -177,7 +202,11 @@ export class OrgGraphLoader {
    */
   graphFor(principalRef: string): OrgGraph | undefined {
     const graph = this.graph;
-    if (!graph || this.isStale(graph)) return undefined;
+    if (!graph) return undefined;
+    // With the real clock a timer keeps the flag; an injected clock is read.
+    if (this.options.now ? this.isStale(graph) : this.staleFlag) {
+      return undefined;
+    }
     if (
       !principalRef.startsWith('user:') ||
       graph.users.has(principalRef.toLowerCase())
