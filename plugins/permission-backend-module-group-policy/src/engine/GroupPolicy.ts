@@ -16,6 +16,9 @@ import type { PolicyEngine } from './PolicyEngine';
 const ALLOW: PolicyDecision = Object.freeze({ result: AuthorizeResult.ALLOW });
 const DENY: PolicyDecision = Object.freeze({ result: AuthorizeResult.DENY });
 
+/** Denied pairs remembered for the repeat rule; beyond this, expired ones are dropped. */
+const MAX_AUDIT_MEMORY = 100_000;
+
 /** A denied (principal, permission) pair is audited at most once per this. */
 const AUDIT_REPEAT_MS = 60_000;
 
@@ -92,6 +95,14 @@ export class GroupPolicy implements PermissionPolicy {
     return toPolicyDecision(evaluation);
   }
 
+  /** Drops pairs audited longer ago than the repeat interval (all of them, if none are). */
+  private forgetAuditedBefore(now: number) {
+    for (const [key, at] of this.audited) {
+      if (now - at >= AUDIT_REPEAT_MS) this.audited.delete(key);
+    }
+    if (this.audited.size >= MAX_AUDIT_MEMORY) this.audited.clear();
+  }
+
   /** Audits a deny unless the same one was audited within a minute; `meta` is built only then. */
   private audit(
     principal: string,
@@ -103,7 +114,7 @@ export class GroupPolicy implements PermissionPolicy {
     const key = `${principal}\u0000${permission}`;
     const now = Date.now();
     if (now - (this.audited.get(key) ?? -Infinity) < AUDIT_REPEAT_MS) return;
-    if (this.audited.size > 10_000) this.audited.clear();
+    if (this.audited.size >= MAX_AUDIT_MEMORY) this.forgetAuditedBefore(now);
     this.audited.set(key, now);
     auditor
       .createEvent({
