@@ -52,3 +52,5 @@ export {
 } from './scale';
 export type { GenerateOrgOptions } from './scale';
 export { formatAccountsTable } from './accountsTable';
+export { createPrng } from './prng';
+export type { Prng } from './prng';

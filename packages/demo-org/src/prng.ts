@@ -5,6 +5,8 @@ export interface Prng {
   /** Uniform integer in [0, bound). */
   int(bound: number): number;
   pick<T>(items: readonly T[]): T;
+  /** `count` distinct integers in [0, bound), in draw order. */
+  distinct(count: number, bound: number): number[];
 }
 
 /** mulberry32: tiny, fast, and good enough for synthetic test data. */
@@ -18,9 +20,23 @@ export function createPrng(seed: number): Prng {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (bound: number) => Math.floor(next() * bound);
+  const distinct = (count: number, bound: number) => {
+    const wanted = Math.min(count, bound);
+    const seen = new Set<number>();
+    const picked: number[] = [];
+    while (picked.length < wanted) {
+      const value = int(bound);
+      if (!seen.has(value)) {
+        seen.add(value);
+        picked.push(value);
+      }
+    }
+    return picked;
+  };
   return {
     next,
     int,
     pick: items => items[int(items.length)],
+    distinct,
   };
 }

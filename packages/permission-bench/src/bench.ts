@@ -20,7 +20,7 @@ import {
   RBAC_BACKEND_VERSION,
   startPeer,
 } from './peer';
-import { createPrng } from './prng';
+import { createPrng } from '@internal/demo-org';
 import {
   BatchResult,
   BenchReport,

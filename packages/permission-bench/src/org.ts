@@ -22,7 +22,7 @@ export const groupRef = (name: string) => `group:default/${name}`;
 /**
  * A deterministic organisation of `users` people in `groups` teams: the team
  * forest and the memberships (1–3 teams per person) come from
- * `@internal/demo-org`'s `generateOrg` (about five levels for 2,000 teams).
+ * the demo-org package's `generateOrg` (about five levels for 2,000 teams).
  * Every person becomes a User (the generator's "disabled" flag is ignored);
  * Groups carry `spec.parent`, `spec.children` and `spec.members`, Users
  * `spec.memberOf`, as the catalog's built-in processor reads them.

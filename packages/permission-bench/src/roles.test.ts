@@ -1,5 +1,5 @@
 import { generateSyntheticOrg } from './org';
-import { createPrng } from './prng';
+import { createPrng } from '@internal/demo-org';
 import {
   expandTarget,
   generatePolicy,

@@ -1,5 +1,5 @@
 import { BenchPermission, PERMISSIONS, PermissionAction } from './permissions';
-import { Prng } from './prng';
+import type { Prng } from '@internal/demo-org';
 import { SyntheticOrg } from './org';
 
 /** What a rule covers, in the policy module's config syntax. */

@@ -4,7 +4,7 @@ import {
   CONDITIONAL_PERMISSIONS,
   PERMISSIONS,
 } from './permissions';
-import { Prng } from './prng';
+import type { Prng } from '@internal/demo-org';
 
 /** One item of a `POST /api/permission/authorize` body. */
 export interface AuthorizeItem {

@@ -187,7 +187,7 @@ describe('the group policy in a backend with the real catalog and permission plu
   });
 
   it('filters catalog queries by transitive ownership when the winning rule is conditional', async () => {
-    const components = async (user: string) => {
+    const componentsOf = async (user: string) => {
       const response = await fetch(
         `${base}/catalog/entities/by-query?filter=kind=component`,
         { headers: as(user) },
@@ -197,8 +197,10 @@ describe('the group policy in a backend with the real catalog and permission plu
     };
     // lnowak's exact-name conditional read (via sre-oncall) outranks developer's read-everything:
     // he sees what platform-team owns, through sre-oncall → sre → platform-team.
-    expect(await components('user:default/lnowak')).toEqual(['portal-backend']);
-    expect(await components('user:default/alice')).toEqual([
+    expect(await componentsOf('user:default/lnowak')).toEqual([
+      'portal-backend',
+    ]);
+    expect(await componentsOf('user:default/alice')).toEqual([
       'portal-backend',
       'web-shop',
     ]);

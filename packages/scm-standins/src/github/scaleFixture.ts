@@ -1,4 +1,5 @@
-import { checkCount, createPrng } from '../common/prng';
+import { createPrng } from '@internal/demo-org';
+import { checkCount } from '../common/checkCount';
 import {
   DEMO_GITHUB_CLIENT_ID,
   DEMO_GITHUB_CLIENT_SECRET,

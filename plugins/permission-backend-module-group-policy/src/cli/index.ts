@@ -60,11 +60,11 @@ async function main(argv: string[]) {
         rolesAnnotation: policyConfig.catalogRolesAnnotation,
       })
     : undefined;
+  const org = graph
+    ? `; org: ${graph.users.size} users, ${graph.groups.size} groups`
+    : '';
   console.log(
-    `policy ${policyConfig.version}: ${policyConfig.roles.size} roles, ${policyConfig.bindings.length} bindings` +
-      (graph
-        ? `; org: ${graph.users.size} users, ${graph.groups.size} groups`
-        : ''),
+    `policy ${policyConfig.version}: ${policyConfig.roles.size} roles, ${policyConfig.bindings.length} bindings${org}`,
   );
 
   if (command === 'lint') {
@@ -105,11 +105,11 @@ async function main(argv: string[]) {
   );
   for (const r of results) {
     const verdict = r.passed ? 'pass' : 'FAIL';
+    const detail = r.passed
+      ? ''
+      : `\n       got ${r.actual ?? 'no decision'}: ${r.reason}`;
     console.log(
-      `${verdict} ${file}:${r.line} ${r.principal} ${r.expected} ${r.permission}` +
-        (r.passed
-          ? ''
-          : `\n       got ${r.actual ?? 'no decision'}: ${r.reason}`),
+      `${verdict} ${file}:${r.line} ${r.principal} ${r.expected} ${r.permission}${detail}`,
     );
   }
   const failed = results.filter(r => !r.passed).length;

@@ -87,7 +87,7 @@ function ruleMatch(
 
 function describeRule(m: RuleMatch) {
   return `rule ${m.ruleIndex} of role '${m.role}' (${m.effect} ${m.selector}${
-    m.when ? ' when ' + JSON.stringify(m.when) : ''
+    m.when ? ` when ${JSON.stringify(m.when)}` : ''
   }, ${m.specificity})`;
 }
 
