@@ -79,7 +79,7 @@ describe('LDAP sign-in with the form on the sign-in page', () => {
     await page.goto(APP_URL);
     await page.getByLabel('Username').waitFor();
     await page.getByLabel('Password').waitFor();
-    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Enter' }).waitFor();
     await screenshot(page, 'ldap-sign-in-page.png');
     await page.close();
@@ -157,7 +157,7 @@ describe('LDAP sign-in with the form on the sign-in page', () => {
 
     // The right password then works from the same form.
     await page.getByLabel('Password').fill('demo-zoe-kettle');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await sidebarCatalogLink(page).waitFor();
     await context.close();
   });

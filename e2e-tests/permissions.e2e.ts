@@ -174,6 +174,10 @@ async function signIn(context: BrowserContext, id: string) {
   await sidebarLink(page, 'Catalog').waitFor({ timeout: 60_000 });
   const token = await tokenOf(context);
   await knownToPolicy(token);
+  // Decisions asked before the policy knew the user (the sidebar asks at once) are stale: ask again.
+  decisions.clear();
+  await page.reload();
+  await sidebarLink(page, 'Catalog').waitFor({ timeout: 60_000 });
   return { page, decisions, token };
 }
 
@@ -341,7 +345,10 @@ describe('group policy: who may register components', () => {
     await page.waitForURL(`${APP_URL}/my-access`);
 
     await page.getByText('user:default/alice').first().waitFor();
-    await page.getByText('alice → platform-team → engineering').waitFor();
+    await page
+      .getByText('alice → platform-team → engineering', { exact: true })
+      .first()
+      .waitFor();
     await page
       .getByText('via binding to platform-team (alice → platform-team)')
       .waitFor();

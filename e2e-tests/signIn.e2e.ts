@@ -22,7 +22,7 @@ describe('the portal started with the demo profile', () => {
     await page.getByText('Identity & Access Portal').first().waitFor();
     await page.getByLabel('Username').waitFor();
     await page.getByLabel('Password').waitFor();
-    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
     await page.getByText('Guest').first().waitFor();
     await page.getByRole('button', { name: 'Enter' }).waitFor();
 
