@@ -30,7 +30,29 @@ function userEnvironment(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Starts scripts/start.sh (the README's start command) in its own process group. */
+/**
+ * Whether the demo people are in the catalog yet: the portal answers before its first org sync (a few
+ * seconds after start-up) and before the catalog has processed what it committed.
+ */
+async function demoOrgSynced(): Promise<boolean> {
+  try {
+    const guest = await fetch(
+      `${BACKEND_URL}/api/auth/guest/refresh?env=development`,
+      { headers: { 'X-Requested-With': 'XMLHttpRequest' } },
+    );
+    if (!guest.ok) return false;
+    const token = (await guest.json()).backstageIdentity.token;
+    const user = await fetch(
+      `${BACKEND_URL}/api/catalog/entities/by-name/user/default/lnowak`,
+      { headers: { Authorization: `Bearer ${token}` } },
+    );
+    return user.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Starts scripts/start.sh (the README's start command) and waits until the demo org is in the catalog. */
 export async function startPortal(): Promise<ChildProcess> {
   if ((await answers(APP_URL)) || (await answers(BACKEND_URL))) {
     throw new Error(
@@ -54,7 +76,8 @@ export async function startPortal(): Promise<ChildProcess> {
     }
     if (
       (await answers(`${BACKEND_URL}/.backstage/health/v1/readiness`)) &&
-      (await answers(APP_URL))
+      (await answers(APP_URL)) &&
+      (await demoOrgSynced())
     ) {
       return child;
     }

@@ -12,7 +12,7 @@ const registrar = (member: string) =>
   `roles:\n  registrar:\n    rules:\n      - allow: catalog.location.create\nbindings:\n  - role: registrar\n    members: [${member}]\n`;
 
 async function until(check: () => boolean) {
-  for (let i = 0; i < 200 && !check(); i++) {
+  for (let i = 0; i < 800 && !check(); i++) {
     await new Promise(resolve => setTimeout(resolve, 25));
   }
 }
@@ -81,5 +81,5 @@ describe('watchPolicy', () => {
     } finally {
       stop();
     }
-  });
+  }, 30_000);
 });
