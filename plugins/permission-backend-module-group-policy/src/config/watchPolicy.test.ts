@@ -43,7 +43,8 @@ describe('watchPolicy', () => {
     try {
       const first = policy.version;
       writeFileSync(file, registrar('group:default/sre'));
-      await until(() => policy.version !== first);
+      await until(() => policy.bindings[0]?.members[0] === 'group:default/sre');
+      expect(policy.version).not.toBe(first);
       expect(policy.bindings[0].members).toEqual(['group:default/sre']);
       expect(logger.info).toHaveBeenCalledWith(
         expect.stringMatching(
