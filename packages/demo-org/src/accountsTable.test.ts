@@ -20,7 +20,7 @@ describe('formatAccountsTable', () => {
       'zhoffmann',
       'demo-zoe-kettle',
       'platform-team, admins',
-      'admin, developer, registrar',
+      'admin, developer, registrar, integration-admin',
       'no',
     ]);
     const max = lines.find(line => line.startsWith('Max Mustermann'));

@@ -3,6 +3,7 @@ export const DEMO_ROLES = [
   'admin',
   'developer',
   'registrar',
+  'integration-admin',
   'viewer',
 ] as const;
 

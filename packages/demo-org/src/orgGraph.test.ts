@@ -50,11 +50,13 @@ describe('createOrgGraph on the demo org', () => {
     expect(graph.effectiveRoles(person('lukasz-nowak'))).toEqual([
       'developer',
       'registrar',
+      'integration-admin',
     ]);
     expect(graph.effectiveRoles(person('zoe-hoffmann'))).toEqual([
       'admin',
       'developer',
       'registrar',
+      'integration-admin',
     ]);
     // admin granted to the person, not through a team.
     expect(graph.effectiveRoles(person('ayse-yilmaz'))).toEqual([

@@ -40,6 +40,12 @@ export interface FaultSettings {
    */
   primaryRateLimitRemaining?: number;
   primaryRateLimitResetSeconds?: number;
+  /**
+   * Tokens (PATs, OAuth or installation tokens) treated as revoked: every
+   * request with one answers 401 like the real service (GitHub
+   * `{"message":"Bad credentials"}`, GitLab `{"message":"401 Unauthorized"}`).
+   */
+  revokedTokens?: string[];
 }
 
 /** The live fault switches of a running stand-in. */

@@ -5,7 +5,7 @@ import type {
   OrgSourceReadResult,
 } from '@identity-portal/plugin-catalog-org-sync-node';
 import { Clock, systemClock } from './client/clock';
-import type { GithubHostAccess } from './client/credentials';
+import { GithubHostAccess, reusedToken } from './client/credentials';
 import { ClientStats, GithubGraphqlClient } from './client/GithubGraphqlClient';
 import { RequestGate } from './client/RequestGate';
 import type { GithubSourceConfig } from './config/types';
@@ -80,8 +80,7 @@ export class GithubOrgSource implements OrgSource {
           const credentials = await access.credentialsFor(org);
           client = new GithubGraphqlClient({
             url: access.graphqlUrl,
-            // Per request: an App installation token is renewed when it expires.
-            getToken: async () => (await access.credentialsFor(org)).token,
+            getToken: reusedToken(access, org, credentials, clock),
             gate,
             clock,
             retry: {

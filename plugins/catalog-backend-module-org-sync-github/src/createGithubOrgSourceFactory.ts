@@ -1,6 +1,9 @@
 import type { Config } from '@backstage/config';
-import type { GithubCredentialsProvider } from '@backstage/integration';
 import type { OrgSourceFactory } from '@identity-portal/plugin-catalog-org-sync-node';
+import {
+  ScmCredentialsBroker,
+  ScmCredentialsService,
+} from '@identity-portal/plugin-scm-integrations-node';
 import type { Clock } from './client/clock';
 import { createGithubHostAccess } from './client/credentials';
 import type { ClientStats } from './client/GithubGraphqlClient';
@@ -15,8 +18,13 @@ import { GithubOrgSource, GithubRetryTiming } from './GithubOrgSource';
 export interface GithubOrgSourceFactoryOptions {
   /** The root config, for `integrations.github`. */
   rootConfig: Config;
-  /** Replaces `DefaultGithubCredentialsProvider` (tests). */
-  credentialsProvider?: GithubCredentialsProvider;
+  /**
+   * Where tokens come from: the SCM credentials broker
+   * (`scmCredentialsServiceRef`, which the backend module passes). Without
+   * one (tests, benchmarks), each source gets a broker built from
+   * `rootConfig` that logs to the source's logger.
+   */
+  scmCredentials?: ScmCredentialsService;
   /** Replaces the clock, so tests run without waiting. */
   clock?: Clock;
   /** Replaces `fetch`. */
@@ -48,7 +56,12 @@ export function createGithubOrgSourceFactory(
         rootConfig: options.rootConfig,
         host: sourceConfig.host,
         configPath,
-        credentialsProvider: options.credentialsProvider,
+        scmCredentials:
+          options.scmCredentials ??
+          ScmCredentialsBroker.fromConfig(options.rootConfig, {
+            logger,
+            pluginId: 'catalog',
+          }),
       });
       return new GithubOrgSource({
         sourceId,

@@ -42,4 +42,26 @@ describe('catalogModuleOrgSyncGithub', () => {
       'catalog.providers.orgSync.corp.sources.github.main.orgs must list at least one organization login',
     );
   });
+
+  it('gets credentials from the SCM credentials broker, which validates integrations at start-up', async () => {
+    await expect(
+      startTestBackend({
+        extensionPoints: [
+          [orgSyncSourcesExtensionPoint, { addSourceFactory: () => {} }],
+        ],
+        features: [
+          catalogModuleOrgSyncGithub,
+          mockServices.rootConfig.factory({
+            data: {
+              integrations: {
+                github: [{ host: 'github.com', apps: [{ appId: 'x' }] }],
+              },
+            },
+          }),
+        ],
+      }),
+    ).rejects.toThrow(
+      "integrations.github[0].apps[0].appId: must be a number (the App ID from the GitHub App's settings page), got 'x'",
+    );
+  });
 });

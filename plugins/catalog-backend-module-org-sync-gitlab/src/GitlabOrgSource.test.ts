@@ -11,6 +11,7 @@ import {
   member,
   TOKEN,
 } from './__testUtils__/fakeGitlab';
+import type { ScmCredentialsService } from '@identity-portal/plugin-scm-integrations-node';
 import { createGitlabOrgSourceFactory } from './createGitlabOrgSourceFactory';
 
 const server = setupServer();
@@ -148,6 +149,44 @@ describe('GitlabOrgSource', () => {
     ]);
     // Never the whole instance.
     expect(fake.requests.some(r => r.startsWith('/users'))).toBe(false);
+  });
+
+  it('asks the SCM credentials broker once per read and sends its headers on every request', async () => {
+    const fake = tree();
+    server.use(...handlers(fake));
+    const scmCredentials: ScmCredentialsService = {
+      getCredentials: jest.fn(async () => ({
+        headers: { Authorization: `Bearer ${TOKEN}` },
+        token: TOKEN,
+        identity: {
+          kind: 'service' as const,
+          host: 'gitlab.example.com',
+          integrationType: 'gitlab' as const,
+          credential: 'gitlab-token' as const,
+        },
+      })),
+    };
+    const created = createGitlabOrgSourceFactory({
+      rootConfig: new ConfigReader({
+        integrations: {
+          gitlab: [
+            { host: 'gitlab.example.com', apiBaseUrl: API, token: 'unused' },
+          ],
+        },
+      }),
+      scmCredentials,
+    }).create({
+      providerId: 'corp',
+      sourceId: 'main',
+      config: new ConfigReader({ host: 'gitlab.example.com', group: 'acme' }),
+      configPath: PATH,
+      logger: mockServices.logger.mock(),
+    });
+    const result = await created.read({ signal: new AbortController().signal });
+    expect(result.complete).toBe(true);
+    expect(fake.requests.length).toBeGreaterThan(3);
+    expect(scmCredentials.getCredentials).toHaveBeenCalledTimes(1);
+    expect(scmCredentials.getCredentials).toHaveBeenCalledWith({ url: API });
   });
 
   it('follows keyset links (id_after) to the last page', async () => {

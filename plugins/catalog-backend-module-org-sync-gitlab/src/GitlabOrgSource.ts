@@ -3,6 +3,7 @@ import type {
   OrgSource,
   OrgSourceReadResult,
 } from '@identity-portal/plugin-catalog-org-sync-node';
+import type { ScmCredentialsService } from '@identity-portal/plugin-scm-integrations-node';
 import { GitlabClient, type Sleep } from './client/GitlabClient';
 import type { RetryTiming } from './client/retryDelay';
 import type { GitlabSourceConfig } from './config/types';
@@ -14,8 +15,8 @@ export interface GitlabOrgSourceOptions {
   config: GitlabSourceConfig;
   /** `https://gitlab.example.com/api/v4`. */
   apiBaseUrl: string;
-  /** Authentication headers from the integration. */
-  headers: Record<string, string>;
+  /** The SCM credentials broker, asked once per read. */
+  scmCredentials: ScmCredentialsService;
   /** Host name without port, for annotation keys. */
   hostname: string;
   logger: LoggerService;
@@ -34,9 +35,12 @@ export class GitlabOrgSource implements OrgSource {
   }
 
   async read(options: { signal: AbortSignal }): Promise<OrgSourceReadResult> {
+    const { headers } = await this.options.scmCredentials.getCredentials({
+      url: this.options.apiBaseUrl,
+    });
     const client = new GitlabClient({
       apiBaseUrl: this.options.apiBaseUrl,
-      headers: this.options.headers,
+      headers,
       maxRetries: this.options.config.maxRetries,
       logger: this.options.logger,
       timing: this.options.timing,

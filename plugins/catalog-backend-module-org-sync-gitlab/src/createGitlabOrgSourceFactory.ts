@@ -1,10 +1,11 @@
 import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import {
-  getGitLabRequestOptions,
-  ScmIntegrations,
-} from '@backstage/integration';
+import { ScmIntegrations } from '@backstage/integration';
 import type { OrgSourceFactory } from '@identity-portal/plugin-catalog-org-sync-node';
+import {
+  ScmCredentialsBroker,
+  ScmCredentialsService,
+} from '@identity-portal/plugin-scm-integrations-node';
 import type { RetryTiming } from './client/retryDelay';
 import { readGitlabSourceConfig } from './config/readGitlabSourceConfig';
 import { GitlabOrgSource } from './GitlabOrgSource';
@@ -17,6 +18,13 @@ import { GitlabOrgSource } from './GitlabOrgSource';
 export interface GitlabOrgSourceFactoryOptions {
   /** The root config; `integrations.gitlab` supplies API URL and token. */
   rootConfig: Config;
+  /**
+   * Where the token comes from: the SCM credentials broker
+   * (`scmCredentialsServiceRef`, which the backend module passes). Without
+   * one (tests, benchmarks), each source gets a broker built from
+   * `rootConfig` that logs to the source's logger.
+   */
+  scmCredentials?: ScmCredentialsService;
   /** Retry timing (tests and benchmarks shorten it). */
   timing?: Partial<RetryTiming>;
   /** Replaces the wait between retries (tests). */
@@ -33,7 +41,8 @@ function hostnameOf(host: string): string {
  * registers it; code (tests, benchmarks) can build sources without a backend.
  *
  * `create` validates the source block and finds the `integrations.gitlab`
- * entry of its `host` (with a token); it does not contact GitLab.
+ * entry of its `host` (with a token); it does not contact GitLab. Each read
+ * asks the SCM credentials broker for the token once.
  *
  * @public
  */
@@ -51,8 +60,7 @@ export function createGitlabOrgSourceFactory(
           `${configPath}.host: no integrations.gitlab entry has host '${sourceConfig.host}'; add one with its apiBaseUrl and a token with the read_api scope`,
         );
       }
-      const { headers } = getGitLabRequestOptions(integration.config);
-      if (!integration.config.token && !Object.keys(headers).length) {
+      if (!integration.config.token) {
         throw new InputError(
           `${configPath}.host: the integrations.gitlab entry for '${sourceConfig.host}' has no token; set integrations.gitlab[].token (a token with the read_api scope)`,
         );
@@ -61,7 +69,12 @@ export function createGitlabOrgSourceFactory(
         sourceId,
         config: sourceConfig,
         apiBaseUrl: integration.config.apiBaseUrl,
-        headers,
+        scmCredentials:
+          options.scmCredentials ??
+          ScmCredentialsBroker.fromConfig(options.rootConfig, {
+            logger,
+            pluginId: 'catalog',
+          }),
         hostname: hostnameOf(sourceConfig.host),
         logger: logger.child({ gitlabHost: sourceConfig.host }),
         timing: options.timing,

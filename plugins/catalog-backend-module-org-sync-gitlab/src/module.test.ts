@@ -81,4 +81,20 @@ describe('catalogModuleOrgSyncGitlab', () => {
       `${PATH}.group is required`,
     );
   });
+
+  it('gets its token from the SCM credentials broker, which validates integrations at start-up', async () => {
+    await expect(
+      factoryWith({
+        gitlab: [
+          {
+            host: 'gitlab.example.com',
+            apiBaseUrl: 'https://gitlab.example.com/api',
+            token: 'glpat-secret',
+          },
+        ],
+      }),
+    ).rejects.toThrow(
+      "integrations.gitlab[0].apiBaseUrl: must end in /api/v4 (e.g. https://gitlab.example.com/api/v4), got 'https://gitlab.example.com/api'",
+    );
+  });
 });

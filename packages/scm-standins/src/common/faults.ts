@@ -25,7 +25,12 @@ export class FaultState implements FaultSwitches {
 
   set(settings: FaultSettings): void {
     validate(settings);
-    this.settings = { ...settings };
+    this.settings = {
+      ...settings,
+      ...(settings.revokedTokens && {
+        revokedTokens: [...settings.revokedTokens],
+      }),
+    };
     this.requestCount = 0;
     this.pageCount = 0;
     this.primaryRemaining = settings.primaryRateLimitRemaining;
@@ -54,6 +59,11 @@ export class FaultState implements FaultSwitches {
 
   get failGroup(): string | undefined {
     return this.settings.failGroup;
+  }
+
+  /** Whether the revokedTokens switch names this token. */
+  isRevoked(token: string): boolean {
+    return this.settings.revokedTokens?.includes(token) ?? false;
   }
 
   /**

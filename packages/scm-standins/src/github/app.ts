@@ -5,7 +5,7 @@ import {
   StandinRequest,
   bearerToken,
 } from '../common/http';
-import { GithubFixtureApp } from './fixture';
+import { DEFAULT_GITHUB_APP_PERMISSIONS, GithubFixtureApp } from './fixture';
 import { GithubModel } from './model';
 import { githubRestPage } from './restPage';
 import { githubError, notFound } from './responses';
@@ -80,6 +80,12 @@ export function githubAppRoutes(
     );
   const installation = (app: GithubFixtureApp, id: number) =>
     app.installations.find(i => i.id === id);
+  const appPermissions = (app: GithubFixtureApp) =>
+    app.permissions ?? DEFAULT_GITHUB_APP_PERMISSIONS;
+  const installationPermissions = (
+    app: GithubFixtureApp,
+    entry: GithubFixtureApp['installations'][number],
+  ) => entry.permissions ?? appPermissions(app);
   const installationJson = (
     app: GithubFixtureApp,
     entry: GithubFixtureApp['installations'][number],
@@ -97,7 +103,7 @@ export function githubAppRoutes(
         type: 'Organization',
       },
       repository_selection: 'all',
-      permissions: { members: 'read', metadata: 'read' },
+      permissions: installationPermissions(app, entry),
       access_tokens_url: `${baseUrl()}/api/v3/app/installations/${
         entry.id
       }/access_tokens`,
@@ -115,12 +121,19 @@ export function githubAppRoutes(
           return githubError(401, app);
         }
         const slug = app.slug ?? `app-${app.appId}`;
+        const owner =
+          app.owner ?? app.installations[0]?.account ?? 'example-corp';
         return jsonResponse(200, {
           id: app.appId,
           slug,
-          name: slug,
-          owner: { login: app.installations[0]?.account ?? 'example-corp' },
-          permissions: { members: 'read', metadata: 'read' },
+          name: app.name ?? slug,
+          owner: {
+            login: owner,
+            id: model.org(owner)?.org.id ?? 0,
+            type: 'Organization',
+          },
+          permissions: appPermissions(app),
+          events: [],
           installations_count: app.installations.length,
         });
       },
@@ -162,7 +175,7 @@ export function githubAppRoutes(
         return jsonResponse(201, {
           token: issued.token,
           expires_at: issued.expiresAt.toISOString(),
-          permissions: { members: 'read', metadata: 'read' },
+          permissions: installationPermissions(app, entry),
           repository_selection: 'all',
         });
       },

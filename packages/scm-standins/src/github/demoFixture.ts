@@ -1,4 +1,5 @@
 import { DemoOrg } from '@internal/demo-org';
+import { demoTokenExpiry } from '../common/demoTokenExpiry';
 import {
   DEMO_GITHUB_CLIENT_ID,
   DEMO_GITHUB_CLIENT_SECRET,
@@ -89,6 +90,7 @@ export function githubFixtureFromDemoOrg(org: DemoOrg): GithubFixture {
         token: DEMO_GITHUB_TOKEN,
         login: memberLogins[0],
         scopes: DEMO_GITHUB_TOKEN_SCOPES,
+        expiresAt: demoTokenExpiry().toISOString(),
       },
     ],
     oauthApps: [

@@ -47,11 +47,20 @@ export interface GithubFixtureOrg {
   teams: GithubFixtureTeam[];
 }
 
-/** A personal access token (classic) and whose it is. */
+/** A personal access token and whose it is. */
 export interface GithubFixtureToken {
   token: string;
   login: string;
+  /** Classic PAT scopes (sent as `x-oauth-scopes`); ignored for fine-grained tokens. */
   scopes: string[];
+  /**
+   * ISO timestamp at which the token expires: answers carry
+   * `github-authentication-token-expiration` and, once past, the token gets
+   * 401 Bad credentials. Undefined: the token does not expire.
+   */
+  expiresAt?: string;
+  /** A fine-grained PAT: GitHub sends no `x-oauth-scopes` header for it. */
+  fineGrained?: boolean;
 }
 
 export interface GithubFixtureOAuthApp {
@@ -60,14 +69,34 @@ export interface GithubFixtureOAuthApp {
   name: string;
 }
 
+/** GitHub App permissions, e.g. `{ members: 'read', metadata: 'read' }`. */
+export type GithubAppPermissions = Record<string, 'read' | 'write' | 'admin'>;
+
+/** The permissions an app and its installations have unless the fixture says otherwise. */
+export const DEFAULT_GITHUB_APP_PERMISSIONS: GithubAppPermissions = {
+  members: 'read',
+  metadata: 'read',
+};
+
 /** A GitHub App: its JWTs are checked against the key (RS256). */
 export interface GithubFixtureApp {
   appId: number;
   slug?: string;
+  /** Display name; default: the slug. */
+  name?: string;
+  /** Login of the account owning the app; default: the first installation's account. */
+  owner?: string;
   /** PEM of the app's public key, or of its private key (the public part is derived). */
   publicKeyPem?: string;
   privateKeyPem?: string;
-  installations: Array<{ id: number; account: string }>;
+  /** What the app asks for; default {@link DEFAULT_GITHUB_APP_PERMISSIONS}. */
+  permissions?: GithubAppPermissions;
+  installations: Array<{
+    id: number;
+    account: string;
+    /** What this installation granted; default: the app's permissions. */
+    permissions?: GithubAppPermissions;
+  }>;
 }
 
 /** Everything the GitHub stand-in serves. */

@@ -108,6 +108,26 @@ export class GithubFlavour implements StandinFlavour {
     });
   }
 
+  /**
+   * The rate-limit status `GET /rate_limit` reports for a resource (epoch
+   * seconds in `reset`); the primary rate-limit switch decides `core` while
+   * it is set.
+   */
+  restStatus(request: StandinRequest, resource: 'core' | 'graphql') {
+    const quota = resource === 'core' ? this.quotas.get(request) : undefined;
+    const remaining = quota
+      ? quota.remaining
+      : Math.max(0, LIMIT - this.used[resource]);
+    return {
+      limit: LIMIT,
+      used: LIMIT - remaining,
+      remaining,
+      reset: Math.ceil(
+        (quota ? quota.resetAtMs : this.windowStart + WINDOW_MS) / 1000,
+      ),
+    };
+  }
+
   /** The rate-limit status a GraphQL `rateLimit` field reports. */
   status(resource: 'core' | 'graphql', cost: number) {
     const used = this.used[resource] + cost;

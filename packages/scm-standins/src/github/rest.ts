@@ -5,7 +5,7 @@ import {
   bearerToken,
 } from '../common/http';
 import { GithubFixtureUser, githubNodeId } from './fixture';
-import { GHES_VERSION } from './flavour';
+import { GHES_VERSION, GithubFlavour } from './flavour';
 import { GithubModel, OrgIndex } from './model';
 import { githubRestPage } from './restPage';
 import {
@@ -60,11 +60,17 @@ function restOrg(baseUrl: string, index: OrgIndex) {
   };
 }
 
+/** GitHub's `github-authentication-token-expiration` format: `2026-03-01 12:00:00 UTC`. */
+function githubExpirationHeader(iso: string): string {
+  return `${new Date(iso).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
 /** The REST endpoints the sign-in and org code use (`/api/v3/...`). */
 export function githubRestRoutes(
   model: GithubModel,
   tokens: GithubTokens,
   baseUrl: () => string,
+  flavour: GithubFlavour,
 ): Route[] {
   /** The caller, or the 401 GitHub would answer. */
   const authenticate = (
@@ -76,10 +82,17 @@ export function githubRestRoutes(
     const caller = tokens.resolve(bearerToken(request));
     return caller ?? { error: badCredentials() };
   };
-  const scopeHeaders = (caller: GithubCaller): Record<string, string> =>
-    caller.kind === 'installation'
-      ? {}
-      : { 'x-oauth-scopes': caller.scopes.join(', ') };
+  const scopeHeaders = (caller: GithubCaller): Record<string, string> => ({
+    ...(caller.kind !== 'installation' &&
+      !caller.pat?.fineGrained && {
+        'x-oauth-scopes': caller.scopes.join(', '),
+      }),
+    ...(caller.pat?.expiresAt && {
+      'github-authentication-token-expiration': githubExpirationHeader(
+        caller.pat.expiresAt,
+      ),
+    }),
+  });
 
   return [
     {
@@ -223,6 +236,28 @@ export function githubRestRoutes(
           organization: restOrg(baseUrl(), index),
           user: restUser(baseUrl(), user),
         });
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/v3/rate_limit',
+      handler: request => {
+        const caller = authenticate(request);
+        if ('error' in caller) {
+          return caller.error;
+        }
+        const core = flavour.restStatus(request, 'core');
+        return jsonResponse(
+          200,
+          {
+            resources: {
+              core,
+              graphql: flavour.restStatus(request, 'graphql'),
+            },
+            rate: core,
+          },
+          scopeHeaders(caller),
+        );
       },
     },
     {

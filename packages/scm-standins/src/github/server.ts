@@ -25,8 +25,8 @@ export async function startGithubStandin(
   options: GithubStandinOptions,
 ): Promise<RunningStandin> {
   const model = new GithubModel(options.fixture);
-  const tokens = new GithubTokens(model);
   const faults = new FaultState();
+  const tokens = new GithubTokens(model, faults);
   const log = new MemoryRequestLog();
   const flavour = new GithubFlavour(faults);
   githubSchema();
@@ -42,7 +42,7 @@ export async function startGithubStandin(
     flavour,
     routes: [
       ...githubOAuthRoutes(model, tokens),
-      ...githubRestRoutes(model, tokens, baseUrl),
+      ...githubRestRoutes(model, tokens, baseUrl, flavour),
       ...githubAppRoutes(model, tokens, baseUrl),
       {
         method: 'POST',

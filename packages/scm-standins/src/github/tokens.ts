@@ -1,5 +1,6 @@
+import { FaultState } from '../common/faults';
 import { IssuedToken, randomToken } from '../common/oauthGrants';
-import { GithubFixtureUser, githubNodeId } from './fixture';
+import { GithubFixtureToken, GithubFixtureUser, githubNodeId } from './fixture';
 import { GithubModel } from './model';
 
 /** Who a token belongs to and what it may do. */
@@ -7,6 +8,10 @@ export interface GithubCaller {
   kind: 'pat' | 'oauth' | 'installation';
   user: GithubFixtureUser;
   scopes: string[];
+  /** The fixture PAT, for `kind: 'pat'`. */
+  pat?: GithubFixtureToken;
+  /** The installation, for `kind: 'installation'`. */
+  installation?: { appId: number; installationId: number };
 }
 
 const INSTALLATION_TOKEN_LIFETIME_MS = 60 * 60 * 1000;
@@ -19,7 +24,10 @@ export class GithubTokens {
     { appId: number; installationId: number; expiresAt: number }
   >();
 
-  constructor(private readonly model: GithubModel) {}
+  constructor(
+    private readonly model: GithubModel,
+    private readonly faults: FaultState,
+  ) {}
 
   issueOAuthToken(login: string, scopes: string[]): string {
     const token = randomToken('gho_');
@@ -38,13 +46,17 @@ export class GithubTokens {
   }
 
   resolve(token: string | undefined): GithubCaller | undefined {
-    if (!token) {
+    if (!token || this.faults.isRevoked(token)) {
       return undefined;
     }
     const pat = this.model.fixture.tokens.find(t => t.token === token);
     if (pat) {
       const user = this.model.user(pat.login);
-      return user ? { kind: 'pat', user, scopes: pat.scopes } : undefined;
+      const expired =
+        pat.expiresAt !== undefined && Date.parse(pat.expiresAt) <= Date.now();
+      return user && !expired
+        ? { kind: 'pat', user, scopes: pat.fineGrained ? [] : pat.scopes, pat }
+        : undefined;
     }
     const issued = this.oauth.get(token);
     if (issued) {
@@ -67,6 +79,10 @@ export class GithubTokens {
           emails: [],
         },
         scopes: [],
+        installation: {
+          appId: installation.appId,
+          installationId: installation.installationId,
+        },
       };
     }
     return undefined;

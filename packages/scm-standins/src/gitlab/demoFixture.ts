@@ -1,4 +1,5 @@
 import { DemoOrg, DemoTeam } from '@internal/demo-org';
+import { demoTokenExpiry } from '../common/demoTokenExpiry';
 import {
   DEMO_GITLAB_CLIENT_ID,
   DEMO_GITLAB_CLIENT_SECRET,
@@ -90,6 +91,8 @@ export function gitlabFixtureFromDemoOrg(org: DemoOrg): GitlabFixture {
         token: DEMO_GITLAB_TOKEN,
         username: owner,
         scopes: DEMO_GITLAB_TOKEN_SCOPES,
+        name: 'identity portal integration',
+        expiresAt: demoTokenExpiry().toISOString().slice(0, 10),
       },
     ],
     oauthApps: [

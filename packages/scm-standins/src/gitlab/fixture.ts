@@ -33,6 +33,10 @@ export interface GitlabFixtureToken {
   scopes: string[];
   /** ISO date (YYYY-MM-DD) or undefined for no expiry. */
   expiresAt?: string;
+  /** Token id in `/personal_access_tokens/self`; default: its position in the list + 1. */
+  id?: number;
+  /** Token name in `/personal_access_tokens/self`; default `token <id>`. */
+  name?: string;
 }
 
 export interface GitlabFixtureOAuthApp {

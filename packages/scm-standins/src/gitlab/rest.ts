@@ -215,9 +215,11 @@ export function gitlabRestRoutes(
         if (!caller.pat) {
           return gitlabStatusMessage(404, 'Not Found');
         }
+        const id =
+          caller.pat.id ?? model.fixture.tokens.indexOf(caller.pat) + 1;
         return jsonResponse(200, {
-          id: 1,
-          name: 'demo token',
+          id,
+          name: caller.pat.name ?? `token ${id}`,
           revoked: false,
           created_at: CREATED_AT,
           scopes: caller.pat.scopes,

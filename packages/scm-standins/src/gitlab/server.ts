@@ -19,8 +19,8 @@ export async function startGitlabStandin(
   options: GitlabStandinOptions,
 ): Promise<RunningStandin> {
   const model = new GitlabModel(options.fixture);
-  const tokens = new GitlabTokens(model);
   const faults = new FaultState();
+  const tokens = new GitlabTokens(model, faults);
   const log = new MemoryRequestLog();
   let url = '';
   const running = await startHttpStandin({

@@ -1,3 +1,4 @@
+import { FaultState } from '../common/faults';
 import { IssuedToken, randomToken } from '../common/oauthGrants';
 import { StandinRequest, bearerToken } from '../common/http';
 import { GitlabFixtureToken, GitlabFixtureUser } from './fixture';
@@ -25,7 +26,10 @@ export class GitlabTokens {
   private readonly access = new Map<string, OAuthPair>();
   private readonly refresh = new Map<string, OAuthPair>();
 
-  constructor(private readonly model: GitlabModel) {}
+  constructor(
+    private readonly model: GitlabModel,
+    private readonly faults: FaultState,
+  ) {}
 
   issue(username: string, scopes: string[], applicationId: string): OAuthPair {
     const pair: OAuthPair = {
@@ -68,6 +72,9 @@ export class GitlabTokens {
   }
 
   resolve(token: string): GitlabCaller | undefined {
+    if (this.faults.isRevoked(token)) {
+      return undefined;
+    }
     const pat = this.model.fixture.tokens.find(t => t.token === token);
     if (pat) {
       const user = this.model.userByUsername(pat.username);

@@ -1,11 +1,19 @@
 import { generateKeyPairSync } from 'node:crypto';
+import type { LoggerService } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { fakeClock, fakeGithub, FakeOrg } from '../__testUtils__/fakeGithub';
 import { createGithubOrgSourceFactory } from '../createGithubOrgSourceFactory';
-import { createGithubHostAccess, graphqlUrlFor } from './credentials';
+import { ScmCredentialsBroker } from '@identity-portal/plugin-scm-integrations-node';
+import {
+  createGithubHostAccess,
+  CREDENTIALS_REUSE_MS,
+  GithubHostAccess,
+  graphqlUrlFor,
+  reusedToken,
+} from './credentials';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -66,6 +74,11 @@ function source(integrations: object, orgs: string[]) {
   });
 }
 
+const brokerFor = (rootConfig: ConfigReader) =>
+  ScmCredentialsBroker.fromConfig(rootConfig, {
+    logger: mockServices.logger.mock(),
+  });
+
 const read = (s: ReturnType<typeof source>) =>
   s.read({ signal: new AbortController().signal });
 
@@ -90,6 +103,52 @@ describe('credentials', () => {
       'bearer ghp_pat',
       'bearer ghp_pat',
     ]);
+  });
+
+  it('asks the SCM credentials broker once per org and read, which logs the identity without the token', async () => {
+    const github = fakeGithub({ orgs: { acme } });
+    server.use(github.handler);
+    const rootConfig = new ConfigReader({
+      integrations: { github: [{ host: 'github.com', token: 'ghp_pat' }] },
+    });
+    const lines: string[] = [];
+    const record = (message: string, meta?: unknown) => {
+      lines.push(`${message} ${JSON.stringify(meta)}`);
+    };
+    const logger: LoggerService = {
+      info: record,
+      warn: record,
+      error: record,
+      debug: record,
+      child: () => logger,
+    };
+    const scmCredentials = ScmCredentialsBroker.fromConfig(rootConfig, {
+      logger,
+      pluginId: 'catalog',
+    });
+    const getCredentials = jest.spyOn(scmCredentials, 'getCredentials');
+    const created = createGithubOrgSourceFactory({
+      rootConfig,
+      scmCredentials,
+      clock: fakeClock(),
+    }).create({
+      providerId: 'corp',
+      sourceId: 'main',
+      config: new ConfigReader({ orgs: ['acme'] }),
+      configPath: PATH,
+      logger: mockServices.logger.mock(),
+    });
+    await read(created);
+    expect(github.calls).toHaveLength(2);
+    expect(getCredentials.mock.calls).toEqual([
+      [{ url: 'https://github.com/acme' }],
+    ]);
+    expect(lines).toEqual([
+      expect.stringContaining(
+        'SCM credentials for github.com: service identity, personal-access-token (plugin catalog)',
+      ),
+    ]);
+    expect(lines.join()).not.toContain('ghp_pat');
   });
 
   it('uses a GitHub App installation token and does not ask for User.email', async () => {
@@ -122,19 +181,21 @@ describe('credentials', () => {
   });
 
   it('refuses a host without an integrations.github entry, naming the key', () => {
+    const rootConfig = new ConfigReader({
+      integrations: {
+        github: [
+          {
+            host: 'ghe.example.com',
+            token: 't',
+            apiBaseUrl: 'https://ghe.example.com/api/v3',
+          },
+        ],
+      },
+    });
     expect(() =>
       createGithubHostAccess({
-        rootConfig: new ConfigReader({
-          integrations: {
-            github: [
-              {
-                host: 'ghe.example.com',
-                token: 't',
-                apiBaseUrl: 'https://ghe.example.com/api/v3',
-              },
-            ],
-          },
-        }),
+        rootConfig,
+        scmCredentials: brokerFor(rootConfig),
         host: 'ghe.other.com',
         configPath: PATH,
       }),
@@ -144,14 +205,44 @@ describe('credentials', () => {
   });
 
   it('refuses an integration without a token and without apps', () => {
+    const rootConfig = new ConfigReader({});
     expect(() =>
       createGithubHostAccess({
-        rootConfig: new ConfigReader({}),
+        rootConfig,
+        scmCredentials: brokerFor(rootConfig),
         host: 'github.com',
         configPath: PATH,
       }),
     ).toThrow(
       `${PATH}.host: the integrations.github entry for host 'github.com' has neither a token nor apps`,
     );
+  });
+});
+
+describe('reusedToken', () => {
+  it('asks the broker again only once the token is CREDENTIALS_REUSE_MS old', async () => {
+    let now = 0;
+    const clock = { now: () => now, sleep: async () => {} };
+    const asked: string[] = [];
+    const access: GithubHostAccess = {
+      graphqlUrl: 'https://api.github.com/graphql',
+      async credentialsFor(org) {
+        asked.push(org);
+        return { token: `renewed-${asked.length}`, type: 'app' };
+      },
+    };
+    const token = reusedToken(
+      access,
+      'acme',
+      { token: 'first', type: 'app' },
+      clock,
+    );
+    now = CREDENTIALS_REUSE_MS - 1;
+    expect(await token()).toBe('first');
+    expect(await token()).toBe('first');
+    now = CREDENTIALS_REUSE_MS;
+    expect(await token()).toBe('renewed-1');
+    expect(await token()).toBe('renewed-1');
+    expect(asked).toEqual(['acme']);
   });
 });

@@ -1,14 +1,20 @@
 import type { Config } from '@backstage/config';
 import { InputError, NotAllowedError } from '@backstage/errors';
-import {
-  DefaultGithubCredentialsProvider,
-  GithubCredentialsProvider,
-  GithubCredentialType,
-  ScmIntegrations,
-} from '@backstage/integration';
+import { ScmIntegrations } from '@backstage/integration';
+import type { ScmCredentialsService } from '@identity-portal/plugin-scm-integrations-node';
+import type { Clock } from './clock';
 
-/** The token for one org, and where it came from. */
-export type OrgCredentials = { token: string; type: GithubCredentialType };
+/**
+ * The token for one org, and whether it is a GitHub App installation token
+ * (`app`) or a token of an account (`token`: a PAT or the user's own).
+ */
+export type OrgCredentials = { token: string; type: 'app' | 'token' };
+
+/**
+ * How long one answer of the broker is used before it is asked again.
+ * Upstream hands out App installation tokens with at least 10 minutes left.
+ */
+export const CREDENTIALS_REUSE_MS = 5 * 60_000;
 
 /** How a source reaches one GitHub host. */
 export type GithubHostAccess = {
@@ -33,15 +39,15 @@ export function graphqlUrlFor(apiBaseUrl: string): string {
 /**
  * Finds the `integrations.github` entry for `host` (an `InputError` naming
  * `<configPath>.host` when there is none or it has no token and no apps) and
- * resolves per-org credentials through `DefaultGithubCredentialsProvider`: a
- * GitHub App installation token when an app is installed in the org, else
- * the integration's token.
+ * asks the SCM credentials broker for per-org credentials: a GitHub App
+ * installation token when an app is installed in the org, else the
+ * integration's token.
  */
 export function createGithubHostAccess(options: {
   rootConfig: Config;
   host: string;
   configPath: string;
-  credentialsProvider?: GithubCredentialsProvider;
+  scmCredentials: ScmCredentialsService;
 }): GithubHostAccess {
   const { rootConfig, host, configPath } = options;
   const integrations = ScmIntegrations.fromConfig(rootConfig);
@@ -65,13 +71,10 @@ export function createGithubHostAccess(options: {
       `${configPath}.host: the integrations.github entry for host '${host}' needs an apiBaseUrl (e.g. https://${host}/api/v3)`,
     );
   }
-  const provider =
-    options.credentialsProvider ??
-    DefaultGithubCredentialsProvider.fromIntegrations(integrations);
   return {
     graphqlUrl: graphqlUrlFor(apiBaseUrl),
     async credentialsFor(org) {
-      const credentials = await provider.getCredentials({
+      const credentials = await options.scmCredentials.getCredentials({
         url: `https://${host}/${encodeURIComponent(org)}`,
       });
       if (!credentials.token) {
@@ -79,7 +82,32 @@ export function createGithubHostAccess(options: {
           `No GitHub credentials for org '${org}' on ${host} (${configPath}.orgs): no GitHub App in integrations.github[host=${host}].apps is installed in it (or allowed by allowedInstallationOwners) and integrations.github[host=${host}].token is not set`,
         );
       }
-      return { token: credentials.token, type: credentials.type };
+      const { identity } = credentials;
+      const app =
+        identity.kind === 'service' && identity.credential === 'github-app';
+      return { token: credentials.token, type: app ? 'app' : 'token' };
     },
+  };
+}
+
+/**
+ * The token of one org for every request of a read: `first` until it is
+ * {@link CREDENTIALS_REUSE_MS} old, then the broker's next answer (a renewed
+ * App installation token), so that the broker is asked (and logs) a few
+ * times per read rather than once per request.
+ */
+export function reusedToken(
+  access: GithubHostAccess,
+  org: string,
+  first: OrgCredentials,
+  clock: Clock,
+): () => Promise<string> {
+  let current = { token: first.token, at: clock.now() };
+  return async () => {
+    if (clock.now() - current.at >= CREDENTIALS_REUSE_MS) {
+      const { token } = await access.credentialsFor(org);
+      current = { token, at: clock.now() };
+    }
+    return current.token;
   };
 }

@@ -9,6 +9,7 @@ import {
   orgSyncManagePermission,
   orgSyncReadPermission,
 } from '@identity-portal/plugin-catalog-org-sync-node';
+import { scmIntegrationsHealthReadPermission } from '@identity-portal/plugin-scm-integrations-node';
 import { groupPolicyInspectPermission } from './inspectPermission';
 
 /** Permissions known without asking any plugin. */
@@ -17,6 +18,7 @@ export const BUILT_IN_PERMISSIONS: readonly Permission[] = [
   orgSyncReadPermission,
   orgSyncManagePermission,
   groupPolicyInspectPermission,
+  scmIntegrationsHealthReadPermission,
 ];
 
 /** How long fetched permission metadata is reused. */

@@ -1,0 +1,88 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import {
+  actForUserPolicyOf,
+  assertValidIntegrationsConfig,
+  findIntegrationConsumers,
+  readScmIntegrationsConfig,
+  scmIntegrationsHealthReadPermission,
+} from '@identity-portal/plugin-scm-integrations-node';
+import { readHealthConfig } from './config/readHealthConfig';
+import { IntegrationsHealth } from './health/IntegrationsHealth';
+import { listIntegrationHosts } from './health/integrationHosts';
+import { createHealthRouter } from './router/createHealthRouter';
+import { HealthStore } from './store/HealthStore';
+import { migrateHealthTables } from './store/migrations';
+
+/**
+ * The SCM integrations plugin: refuses to start on an `integrations:` config
+ * that would make the portal unusable, and checks every integration
+ * credential against its host on a schedule and on demand
+ * (`/api/scm-integrations/health`).
+ *
+ * @public
+ */
+export const scmIntegrationsPlugin = createBackendPlugin({
+  pluginId: 'scm-integrations',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+      },
+      async init(deps) {
+        const { config, logger } = deps;
+        const problems = assertValidIntegrationsConfig(config, { logger });
+        const healthConfig = readHealthConfig(config);
+        const ownConfig = readScmIntegrationsConfig(config);
+        const consumers = findIntegrationConsumers(config);
+
+        const knex = await deps.database.getClient();
+        if (!deps.database.migrations?.skip) {
+          await migrateHealthTables(knex);
+        }
+        const health = new IntegrationsHealth({
+          hosts: listIntegrationHosts(config, consumers),
+          consumers,
+          problems,
+          actForUser: host => actForUserPolicyOf(ownConfig, host),
+          settings: {
+            rateLimitWarning: healthConfig.rateLimitWarning,
+            expiryWarningMs: healthConfig.expiryWarningMs,
+            timeoutMs: healthConfig.checkTimeoutMs,
+          },
+          store: new HealthStore(knex),
+          logger: logger.child({ task: 'scm-integrations-health' }),
+        });
+
+        await deps.scheduler.scheduleTask({
+          id: 'scm-integrations-health',
+          ...healthConfig.schedule,
+          // One replica checks at a time; every replica serves the stored report.
+          scope: 'global',
+          fn: async () => {
+            await health.check();
+          },
+        });
+        deps.permissionsRegistry.addPermissions([
+          scmIntegrationsHealthReadPermission,
+        ]);
+        deps.httpRouter.use(
+          createHealthRouter({
+            health,
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+          }),
+        );
+      },
+    });
+  },
+});

@@ -1,0 +1,114 @@
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type { Knex } from 'knex';
+import {
+  createTestKnex,
+  startHealthBackend,
+} from './__testUtils__/startHealthBackend';
+import {
+  integrationsConfig,
+  startStandins,
+  TOKENS,
+} from './__testUtils__/standins';
+
+describe('scm-integrations health routes and the scheduled run', () => {
+  let standins: Awaited<ReturnType<typeof startStandins>>;
+  let knex: Knex;
+  const stops: Array<() => Promise<void>> = [];
+
+  beforeAll(async () => {
+    standins = await startStandins();
+  });
+  afterAll(() => standins.stop());
+  beforeEach(() => {
+    knex = createTestKnex();
+  });
+  afterEach(async () => {
+    for (const stop of stops.splice(0)) {
+      await stop();
+    }
+    await knex.destroy();
+  });
+
+  const start = async (
+    permission: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
+  ) => {
+    const backend = await startHealthBackend({
+      config: integrationsConfig(standins, {
+        githubToken: TOKENS.githubGood,
+        gitlabToken: TOKENS.gitlabGood,
+      }),
+      knex,
+      permission,
+    });
+    stops.push(backend.stop);
+    return backend;
+  };
+
+  it('serves an empty report when no integration is configured', async () => {
+    const backend = await startHealthBackend({ config: {}, knex });
+    stops.push(backend.stop);
+    const { status, body } = await backend.request('/health');
+    expect(status).toBe(200);
+    expect(body).toEqual({
+      checkedAt: expect.any(String),
+      config: { problems: [] },
+      hosts: [],
+    });
+  });
+
+  it('answers 200 with scm-integrations.health.read and 403 without', async () => {
+    const allowed = await start(AuthorizeResult.ALLOW);
+    const report = await allowed.request('/health');
+    expect(report.status).toBe(200);
+    expect(report.body.hosts).toHaveLength(2);
+
+    const denied = await start(AuthorizeResult.DENY);
+    for (const [path, method] of [
+      ['/health', 'GET'],
+      ['/health/check', 'POST'],
+    ] as const) {
+      const answer = await denied.request(path, method);
+      expect(answer.status).toBe(403);
+      expect(answer.body.error.message).toBe(
+        'Missing permission scm-integrations.health.read',
+      );
+    }
+  });
+
+  it('stores the scheduled run so that another instance on the same database serves it', async () => {
+    const runner = await start(AuthorizeResult.ALLOW);
+    const reader = await start(AuthorizeResult.ALLOW);
+    standins.github.requests.reset();
+    standins.gitlab.requests.reset();
+
+    const task = runner.scheduledTask();
+    expect(task).toMatchObject({
+      scope: 'global',
+      frequency: { minutes: 15 },
+      timeout: { minutes: 2 },
+      initialDelay: { seconds: 15 },
+    });
+    await task.fn(new AbortController().signal);
+    const served = standins.github.requests.count();
+    expect(served).toBeGreaterThan(0);
+
+    const { status, body } = await reader.request('/health');
+    expect(status).toBe(200);
+    expect(
+      body.hosts.map((h: any) => [h.integrationType, h.credentials[0].status]),
+    ).toEqual([
+      ['github', 'ok'],
+      ['gitlab', 'ok'],
+    ]);
+    // Served from the database: the reader contacted no host.
+    expect(standins.github.requests.count()).toBe(served);
+    expect(
+      runner.logs.filter(l => l.level === 'info').map(l => l.message),
+    ).toEqual([
+      expect.stringMatching(
+        /^GitHub .* first check → ok: works as octo-admin$/,
+      ),
+      expect.stringMatching(/^GitLab .* first check → ok: works as lab-admin$/),
+    ]);
+  });
+});

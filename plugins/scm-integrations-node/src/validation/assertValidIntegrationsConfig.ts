@@ -1,0 +1,36 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import type { IntegrationsConfigProblem } from '../types';
+import {
+  formatIntegrationsConfigProblem,
+  validateIntegrationsConfig,
+} from './validateIntegrationsConfig';
+
+/**
+ * Runs {@link validateIntegrationsConfig}: throws one `InputError` listing
+ * every error as `<key>: <message>` (one per line), and logs each warning
+ * once. Returns every problem found.
+ *
+ * @public
+ */
+export function assertValidIntegrationsConfig(
+  config: Config,
+  options: { logger: LoggerService },
+): IntegrationsConfigProblem[] {
+  const problems = validateIntegrationsConfig(config);
+  const errors = problems.filter(p => p.severity === 'error');
+  if (errors.length) {
+    throw new InputError(
+      `Invalid SCM integrations config (${errors.length} error${
+        errors.length > 1 ? 's' : ''
+      }):\n${errors.map(formatIntegrationsConfigProblem).join('\n')}`,
+    );
+  }
+  for (const problem of problems) {
+    options.logger.warn(
+      `SCM integrations config: ${formatIntegrationsConfigProblem(problem)}`,
+    );
+  }
+  return problems;
+}
