@@ -7,10 +7,13 @@ import {
   validateIntegrationsConfig,
 } from './validateIntegrationsConfig';
 
+/** Configs whose warnings were logged already: the broker and the plugin both validate the same root config. */
+const warned = new WeakSet<Config>();
+
 /**
  * Runs {@link validateIntegrationsConfig}: throws one `InputError` listing
  * every error as `<key>: <message>` (one per line), and logs each warning
- * once. Returns every problem found.
+ * once per config object. Returns every problem found.
  *
  * @public
  */
@@ -27,6 +30,10 @@ export function assertValidIntegrationsConfig(
       }):\n${errors.map(formatIntegrationsConfigProblem).join('\n')}`,
     );
   }
+  if (warned.has(config)) {
+    return problems;
+  }
+  warned.add(config);
   for (const problem of problems) {
     options.logger.warn(
       `SCM integrations config: ${formatIntegrationsConfigProblem(problem)}`,
