@@ -349,8 +349,10 @@ describe('group policy: who may register components', () => {
       .getByText('alice → platform-team → engineering', { exact: true })
       .first()
       .waitFor();
+    // platform-team's binding gives alice more than one role (registrar, integration-admin).
     await page
       .getByText('via binding to platform-team (alice → platform-team)')
+      .first()
       .waitFor();
 
     const decision = await askMayI(page, 'catalog.location.create');

@@ -8,17 +8,20 @@ import {
 } from '@backstage/core-components';
 import { NavContentBlueprint } from '@backstage/plugin-app-react';
 import { catalogEntityCreatePermission } from '@backstage/plugin-catalog-common/alpha';
+import type { BasicPermission } from '@backstage/plugin-permission-common';
 import { usePermission } from '@backstage/plugin-permission-react';
 import type { ReactNode } from 'react';
 import MenuIcon from '@material-ui/icons/Menu';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
+import { scmIntegrationsHealthReadPermission } from '../integrations';
 
-/** Shows its item only to those who may register components (catalog.entity.create). */
-function IfMayRegister({ children }: { children: ReactNode }) {
-  const { allowed } = usePermission({
-    permission: catalogEntityCreatePermission,
-  });
-  return allowed ? <>{children}</> : null;
+/** Shows its item only to those allowed `permission` (a basic permission). */
+function IfAllowed(props: {
+  permission: BasicPermission;
+  children: ReactNode;
+}) {
+  const { allowed } = usePermission({ permission: props.permission });
+  return allowed ? <>{props.children}</> : null;
 }
 
 export const SidebarContent = NavContentBlueprint.make({
@@ -28,14 +31,20 @@ export const SidebarContent = NavContentBlueprint.make({
         <SidebarItem icon={() => item.icon} to={item.href} text={item.title} />
       ));
       const register = nav.take('page:catalog-import');
+      const integrations = nav.take('page:scm-integrations');
       return (
         <Sidebar>
           <SidebarGroup label="Menu" icon={<MenuIcon />}>
             {nav.take('page:catalog')}
-            <IfMayRegister>{register}</IfMayRegister>
+            <IfAllowed permission={catalogEntityCreatePermission}>
+              {register}
+            </IfAllowed>
             <SidebarDivider />
             <SidebarScrollWrapper>
               {nav.rest({ sortBy: 'title' })}
+              <IfAllowed permission={scmIntegrationsHealthReadPermission}>
+                {integrations}
+              </IfAllowed>
             </SidebarScrollWrapper>
           </SidebarGroup>
           <SidebarSpace />

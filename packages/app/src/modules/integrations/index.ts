@@ -1,0 +1,2 @@
+export { integrationsPlugin } from './plugin';
+export { scmIntegrationsHealthReadPermission } from './permissions';
