@@ -50,6 +50,9 @@ backend.add(
   import('@identity-portal/plugin-catalog-backend-module-org-sync-gitlab'),
 );
 
+// Validates integrations: at start-up; health of every integration credential (scmIntegrations.health).
+backend.add(import('@identity-portal/plugin-scm-integrations-backend'));
+
 backend.add(import('@backstage/plugin-permission-backend'));
 // Roles and bindings as code, transitive groups from an in-memory org graph, explained decisions.
 backend.add(
