@@ -1,10 +1,15 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { Browser, BrowserContext, Page } from 'playwright-core';
-import { loadDemoOrg } from '@internal/demo-org';
+import { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
-import { APP_URL, BACKEND_URL, RESULTS_DIR } from './support/portal';
+import { APP_URL, BACKEND_URL } from './support/portal';
+import {
+  backend,
+  decisionOn,
+  screenshot,
+  sidebarLink,
+  signInWithLdap,
+} from './support/session';
 
 /**
  * The permission demo (group policy, README "The demo organisation"): alice (platform-team) may register
@@ -14,7 +19,6 @@ import { APP_URL, BACKEND_URL, RESULTS_DIR } from './support/portal';
 const ENTITY_SERVER_PORT = 7171;
 const ENTITY_SERVER = `http://127.0.0.1:${ENTITY_SERVER_PORT}`;
 const REGISTER_BUTTON = 'Register existing component';
-const REFRESH_URL = `${BACKEND_URL}/api/auth/ldap/refresh?env=development`;
 
 /**
  * The header button. Exact (case-sensitive) on purpose: the sidebar also lists the catalog-import plugin's page
@@ -29,12 +33,6 @@ function registerSidebarItem(page: Page) {
   return page
     .getByTestId('sidebar-root')
     .getByRole('link', { name: /Register Existing Component/i });
-}
-
-function account(id: string) {
-  const person = loadDemoOrg().people.find(p => p.id === id);
-  if (!person) throw new Error(`${id} is missing from the demo organisation`);
-  return { uid: person.ldap.uid, password: person.ldap.password };
 }
 
 /** A Backstage token of the demo's guest (a viewer in the demo policy). */
@@ -98,127 +96,6 @@ async function startEntityServer(files: Record<string, string>) {
   return server;
 }
 
-function screenshot(page: Page, name: string) {
-  return page.screenshot({
-    path: path.join(RESULTS_DIR, name),
-    fullPage: true,
-  });
-}
-
-/** The policy's answers as the frontend received them (POST /api/permission/authorize, batched), by name. */
-type Decisions = Map<string, string>;
-
-function collectDecisions(page: Page): Decisions {
-  const decisions: Decisions = new Map();
-  page.on('response', async response => {
-    if (
-      !response.url().startsWith(`${BACKEND_URL}/api/permission/authorize`) ||
-      response.request().method() !== 'POST'
-    ) {
-      return;
-    }
-    const asked: { id: string; permission: { name: string } }[] = JSON.parse(
-      response.request().postData() ?? '{"items":[]}',
-    ).items;
-    let answered: { id: string; result: string }[];
-    try {
-      answered = (await response.json()).items;
-    } catch {
-      return; // the page closed before the body was read
-    }
-    for (const answer of answered) {
-      const question = asked.find(item => item.id === answer.id);
-      if (question) decisions.set(question.permission.name, answer.result);
-    }
-  });
-  return decisions;
-}
-
-/** Waits until the frontend has received the policy's answer on `permission`. */
-async function decisionOn(decisions: Decisions, permission: string) {
-  const deadline = Date.now() + 30_000;
-  while (!decisions.has(permission)) {
-    if (Date.now() > deadline) {
-      throw new Error(`the frontend never asked about ${permission}`);
-    }
-    await new Promise(resolve => setTimeout(resolve, 100));
-  }
-  return decisions.get(permission);
-}
-
-/**
- * Waits until the policy's org graph knows the signed-in user (it reloads for an unknown user at most every
- * 10 s), so that decisions come from the user's roles rather than from "no such user".
- */
-async function knownToPolicy(token: string) {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const me = await backend(token, '/permission/group-policy/me');
-    if (me.status === 200 && me.body.known) return me.body;
-    if (Date.now() > deadline) {
-      throw new Error(`the policy never knew the user: ${JSON.stringify(me)}`);
-    }
-    await new Promise(resolve => setTimeout(resolve, 1000));
-  }
-}
-
-/** Signs in through the LDAP form, waits for the portal's sidebar and for the policy to know the user. */
-async function signIn(context: BrowserContext, id: string) {
-  const { uid, password } = account(id);
-  const page = await context.newPage();
-  const decisions = collectDecisions(page);
-  await page.goto(APP_URL);
-  await page.getByLabel('Username').fill(uid);
-  await page.getByLabel('Password').fill(password);
-  await page.getByLabel('Password').press('Enter');
-  await sidebarLink(page, 'Catalog').waitFor({ timeout: 60_000 });
-  const token = await tokenOf(context);
-  await knownToPolicy(token);
-  // Decisions asked before the policy knew the user (the sidebar asks at once) are stale: ask again.
-  decisions.clear();
-  await page.reload();
-  await sidebarLink(page, 'Catalog').waitFor({ timeout: 60_000 });
-  return { page, decisions, token };
-}
-
-function sidebarLink(page: Page, name: string) {
-  return page
-    .getByTestId('sidebar-root')
-    .getByRole('link', { name, exact: true });
-}
-
-/** The signed-in user's Backstage token, from the LDAP session cookie the browser holds. */
-async function tokenOf(context: BrowserContext): Promise<string> {
-  const cookies = await context.cookies(REFRESH_URL);
-  const response = await fetch(REFRESH_URL, {
-    method: 'POST',
-    headers: {
-      'X-Requested-With': 'XMLHttpRequest',
-      Cookie: cookies.map(c => `${c.name}=${c.value}`).join('; '),
-    },
-  });
-  expect(response.status).toBe(200);
-  const body = await response.json();
-  return body.backstageIdentity.token;
-}
-
-async function backend(
-  token: string,
-  route: string,
-  init: { method?: string; body?: unknown } = {},
-) {
-  const response = await fetch(`${BACKEND_URL}/api${route}`, {
-    method: init.method ?? 'GET',
-    headers: {
-      Authorization: `Bearer ${token}`,
-      ...(init.body ? { 'Content-Type': 'application/json' } : {}),
-    },
-    body: init.body ? JSON.stringify(init.body) : undefined,
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
-
 /** Polls until the catalog has processed the entity (processing follows registration asynchronously). */
 async function eventuallyInCatalog(token: string, name: string) {
   const deadline = Date.now() + 60_000;
@@ -269,7 +146,7 @@ describe('group policy: who may register components', () => {
 
   it('alice sees "Register existing component" and registers a component that then appears in the catalog', async () => {
     const context = await browser.newContext();
-    const { page, decisions, token } = await signIn(context, 'alice');
+    const { page, decisions, token } = await signInWithLdap(context, 'alice');
     await sidebarLink(page, 'Catalog').click();
 
     expect(await decisionOn(decisions, 'catalog.entity.create')).toBe('ALLOW');
@@ -309,7 +186,7 @@ describe('group policy: who may register components', () => {
 
   it('bob does not see the button, and the catalog refuses his registration with 403', async () => {
     const context = await browser.newContext();
-    const { page, decisions, token } = await signIn(context, 'bob');
+    const { page, decisions, token } = await signInWithLdap(context, 'bob');
     await sidebarLink(page, 'Catalog').click();
 
     expect(await decisionOn(decisions, 'catalog.entity.create')).toBe('DENY');
@@ -340,7 +217,7 @@ describe('group policy: who may register components', () => {
 
   it('My access shows alice her inherited group path and answers ALLOW for catalog.location.create', async () => {
     const context = await browser.newContext();
-    const { page } = await signIn(context, 'alice');
+    const { page } = await signInWithLdap(context, 'alice');
     await sidebarLink(page, 'My access').click();
     await page.waitForURL(`${APP_URL}/my-access`);
 
@@ -363,7 +240,7 @@ describe('group policy: who may register components', () => {
 
   it('My access answers bob DENY for catalog.location.create, with the reason', async () => {
     const context = await browser.newContext();
-    const { page, token } = await signIn(context, 'bob');
+    const { page, token } = await signInWithLdap(context, 'bob');
     const explained = await backend(token, '/permission/group-policy/explain', {
       method: 'POST',
       body: { permission: 'catalog.location.create' },

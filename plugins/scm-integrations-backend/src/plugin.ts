@@ -7,12 +7,16 @@ import {
   assertValidIntegrationsConfig,
   findIntegrationConsumers,
   readScmIntegrationsConfig,
+  scmCredentialsServiceRef,
   scmIntegrationsHealthReadPermission,
 } from '@identity-portal/plugin-scm-integrations-node';
 import { readHealthConfig } from './config/readHealthConfig';
+import { readUserTokenSources } from './config/readUserTokenSources';
 import { IntegrationsHealth } from './health/IntegrationsHealth';
 import { listIntegrationHosts } from './health/integrationHosts';
+import { HostDirectory } from './identity/hostDirectory';
 import { createHealthRouter } from './router/createHealthRouter';
+import { createIdentityRouter } from './router/createIdentityRouter';
 import { HealthStore } from './store/HealthStore';
 import { migrateHealthTables } from './store/migrations';
 
@@ -20,7 +24,8 @@ import { migrateHealthTables } from './store/migrations';
  * The SCM integrations plugin: refuses to start on an `integrations:` config
  * that would make the portal unusable, and checks every integration
  * credential against its host on a schedule and on demand
- * (`/api/scm-integrations/health`).
+ * (`/api/scm-integrations/health`); tells every signed-in user as whom the
+ * portal acts for them on each host (`/hosts`, `/identity`).
  *
  * @public
  */
@@ -37,6 +42,7 @@ export const scmIntegrationsPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        scmCredentials: scmCredentialsServiceRef,
       },
       async init(deps) {
         const { config, logger } = deps;
@@ -80,6 +86,18 @@ export const scmIntegrationsPlugin = createBackendPlugin({
             health,
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
+          }),
+        );
+        deps.httpRouter.use(
+          createIdentityRouter({
+            hosts: HostDirectory.fromConfig(config, {
+              actForUser: host => actForUserPolicyOf(ownConfig, host),
+              userTokenSources: readUserTokenSources(config),
+            }),
+            scmCredentials: deps.scmCredentials,
+            httpAuth: deps.httpAuth,
+            logger: logger.child({ feature: 'scm-identity' }),
+            timeoutMs: healthConfig.checkTimeoutMs,
           }),
         );
       },

@@ -32,6 +32,10 @@ export const TOKENS = {
   githubFineGrained: 'github_pat_fine_grained_0004',
   /** GitLab: read_user only (the org source needs read_api). */
   gitlabNarrow: 'glpat-narrow-token-0003',
+  /** GitHub: a person's own token (not the portal's), as alice-andersson. */
+  githubAlice: 'gho_alice_own_token_0005',
+  /** GitLab: a person's own token, as alice. */
+  gitlabAlice: 'glpat-alice-own-token-0006',
 };
 
 /** Both stand-ins on random loopback ports, with the extra tokens and the test app. */
@@ -47,6 +51,13 @@ export async function startStandins(): Promise<{
         nodeId: 'MDQ6VXNlcjEwMDE=',
         login: 'octo-admin',
         name: 'Octo Admin',
+        emails: [],
+      },
+      {
+        id: 1017,
+        nodeId: 'MDQ6VXNlcjEwMTc=',
+        login: 'alice-andersson',
+        name: 'Alice Andersson',
         emails: [],
       },
     ],
@@ -80,6 +91,11 @@ export async function startStandins(): Promise<{
         scopes: ['admin:org', 'user'],
         expiresAt: new Date(Date.now() + 3 * DAY_MS).toISOString(),
       },
+      {
+        token: TOKENS.githubAlice,
+        login: 'alice-andersson',
+        scopes: ['read:user'],
+      },
     ],
     oauthApps: [],
     apps: [
@@ -98,6 +114,13 @@ export async function startStandins(): Promise<{
         username: 'lab-admin',
         name: 'Lab Admin',
         email: 'lab-admin@example.com',
+        state: 'active',
+      },
+      {
+        id: 2017,
+        username: 'alice',
+        name: 'Alice Andersson',
+        email: 'alice@example.com',
         state: 'active',
       },
     ],
@@ -124,6 +147,7 @@ export async function startStandins(): Promise<{
         username: 'lab-admin',
         scopes: ['read_user'],
       },
+      { token: TOKENS.gitlabAlice, username: 'alice', scopes: ['read_user'] },
     ],
     oauthApps: [],
   };
@@ -153,6 +177,9 @@ export function integrationsConfig(
     githubApp?: boolean;
     gitlabToken?: string;
     health?: JsonObject;
+    actForUser?: JsonObject;
+    /** `auth.providers`, e.g. the GitHub sign-in pointed at the stand-in. */
+    authProviders?: JsonObject;
   },
 ): JsonObject {
   const { github, gitlab } = standins;
@@ -201,6 +228,14 @@ export function integrationsConfig(
         },
       },
     },
-    ...(options.health && { scmIntegrations: { health: options.health } }),
+    ...((options.health || options.actForUser) && {
+      scmIntegrations: {
+        ...(options.health && { health: options.health }),
+        ...(options.actForUser && { actForUser: options.actForUser }),
+      },
+    }),
+    ...(options.authProviders && {
+      auth: { providers: options.authProviders },
+    }),
   };
 }

@@ -39,6 +39,9 @@ export function createTestKnex(): Knex {
   });
 }
 
+/** The signed-in user of every request. */
+export const USER_REF = 'user:default/alice';
+
 /** The id of the plugin's scheduled task. */
 export const HEALTH_TASK_ID = 'scm-integrations-health';
 
@@ -53,6 +56,7 @@ export async function startHealthBackend(options: {
   permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
 }) {
   const logs: LogLine[] = [];
+  const rootLogs: LogLine[] = [];
   const scheduler = mockServices.scheduler.mock();
   const backend = await startTestBackend({
     features: [
@@ -68,14 +72,39 @@ export async function startHealthBackend(options: {
         deps: {},
         factory: () => recordingLogger(logs),
       }),
+      // The credentials broker validates integrations: in its root context, on the root logger.
+      createServiceFactory({
+        service: coreServices.rootLogger,
+        deps: {},
+        factory: () => recordingLogger(rootLogs),
+      }),
     ],
   });
   const { port } = backend.server.address() as { port: number };
   const baseUrl = `http://localhost:${port}/api/scm-integrations`;
-  const request = async (path: string, method: 'GET' | 'POST' = 'GET') => {
+  const request = async (
+    path: string,
+    method: 'GET' | 'POST' = 'GET',
+    init: {
+      body?: unknown;
+      headers?: Record<string, string>;
+      /** `false`: as nobody (the mock auth's "none" token: not signed in). */
+      signedIn?: boolean;
+    } = {},
+  ) => {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
-      headers: { Authorization: mockCredentials.user.header() },
+      headers: {
+        Authorization:
+          init.signedIn === false
+            ? mockCredentials.none.header()
+            : mockCredentials.user.header(USER_REF),
+        ...(init.body !== undefined && {
+          'Content-Type': 'application/json',
+        }),
+        ...init.headers,
+      },
+      body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
     });
     const text = await response.text();
     let body: any = text;
@@ -87,7 +116,10 @@ export async function startHealthBackend(options: {
     return { status: response.status, body };
   };
   return {
+    /** The plugin's log lines (the broker's lines for the plugin included). */
     logs,
+    /** The root logger's lines: the backend's own and the broker's config warnings. */
+    rootLogs,
     request,
     /** What the plugin asked the scheduler for. */
     scheduledTask: () => {

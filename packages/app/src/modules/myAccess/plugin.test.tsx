@@ -5,6 +5,7 @@ import { configure, screen } from '@testing-library/react';
 import { groupPolicyApiRef } from './api/apis';
 import type { GroupPolicyApi } from './api/GroupPolicyClient';
 import { aliceAccess, capabilities } from './__testUtils__/fixtures';
+import { scmAccountsTestApis } from './__testUtils__/scmAccounts';
 import { myAccessPlugin } from './plugin';
 
 // A whole test app renders slowly on a busy machine.
@@ -21,7 +22,11 @@ describe('myAccessPlugin', () => {
     };
     renderTestApp({
       features: [myAccessPlugin],
-      apis: [[groupPolicyApiRef, api], catalogApiMock()],
+      apis: [
+        [groupPolicyApiRef, api],
+        catalogApiMock(),
+        ...scmAccountsTestApis(),
+      ],
       initialRouteEntries: ['/my-access'],
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     });
@@ -30,5 +35,6 @@ describe('myAccessPlugin', () => {
       screen.getByRole('heading', { name: 'My access' }),
     ).toBeInTheDocument();
     expect(screen.getByText('May I …?')).toBeInTheDocument();
+    expect(await screen.findByText('Your SCM accounts')).toBeInTheDocument();
   });
 });

@@ -5,6 +5,7 @@ import {
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
 import { GroupPolicyApi, GroupPolicyClient } from './GroupPolicyClient';
+import { ScmAccountsApi, ScmAccountsClient } from './ScmAccountsClient';
 
 export const groupPolicyApiRef = createApiRef<GroupPolicyApi>().with({
   id: 'plugin.my-access.group-policy',
@@ -18,5 +19,21 @@ export const groupPolicyApi = ApiBlueprint.make({
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: ({ discoveryApi, fetchApi }) =>
         new GroupPolicyClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+export const scmAccountsApiRef = createApiRef<ScmAccountsApi>().with({
+  id: 'plugin.my-access.scm-accounts',
+  pluginId: 'my-access',
+});
+
+export const scmAccountsApi = ApiBlueprint.make({
+  name: 'scm-accounts',
+  params: defineParams =>
+    defineParams({
+      api: scmAccountsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new ScmAccountsClient({ discoveryApi, fetchApi }),
     }),
 });

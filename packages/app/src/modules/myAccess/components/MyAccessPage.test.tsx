@@ -18,6 +18,7 @@ import {
   users,
   whoMayRegister,
 } from '../__testUtils__/fixtures';
+import { scmAccountsTestApis } from '../__testUtils__/scmAccounts';
 import { MyAccessPage } from './MyAccessPage';
 
 function policyApi(
@@ -38,7 +39,11 @@ function policyApi(
 
 async function renderPage(api: GroupPolicyApi) {
   await renderInTestApp(<MyAccessPage />, {
-    apis: [[groupPolicyApiRef, api], catalogApiMock({ entities: users })],
+    apis: [
+      [groupPolicyApiRef, api],
+      catalogApiMock({ entities: users }),
+      ...scmAccountsTestApis(),
+    ],
     mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
   });
 }

@@ -13,6 +13,7 @@ import { GroupsCard } from './GroupsCard';
 import { IdentityCard } from './IdentityCard';
 import { MayICard } from './MayICard';
 import { RolesCard } from './RolesCard';
+import { ScmAccountsCard } from './ScmAccountsCard';
 import { UserPicker } from './UserPicker';
 import { WhoCanCard } from './WhoCanCard';
 import { useLoad } from './useLoad';
@@ -50,7 +51,10 @@ function useAccess(user: string | undefined) {
   };
 }
 
-/** The My access page: who I am to the permission policy, what I may do, and why. */
+/**
+ * The My access page: who I am to the permission policy, what I may do, and why; and, for myself only, as whom
+ * the portal acts for me on each SCM host.
+ */
 export function MyAccessPage() {
   const [user, setUser] = useState<string | undefined>();
   const { own, viewed, capabilities, mayInspect } = useAccess(user);
@@ -113,6 +117,11 @@ export function MyAccessPage() {
               <GroupsCard groups={viewed.value.groups} />
             </Grid>
           </>
+        )}
+        {!user && (
+          <Grid item xs={12}>
+            <ScmAccountsCard />
+          </Grid>
         )}
         {mayInspect && (
           <Grid item xs={12}>
