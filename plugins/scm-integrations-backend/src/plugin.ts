@@ -4,11 +4,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   actForUserPolicyOf,
-  assertValidIntegrationsConfig,
   findIntegrationConsumers,
   readScmIntegrationsConfig,
   scmCredentialsServiceRef,
   scmIntegrationsHealthReadPermission,
+  validateIntegrationsConfig,
 } from '@identity-portal/plugin-scm-integrations-node';
 import { readHealthConfig } from './config/readHealthConfig';
 import { readUserTokenSources } from './config/readUserTokenSources';
@@ -42,11 +42,13 @@ export const scmIntegrationsPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        // The broker's root context validates `integrations:` once per backend (errors stop start-up
+        // naming every key, warnings are logged once); the report lists the same problems.
         scmCredentials: scmCredentialsServiceRef,
       },
       async init(deps) {
         const { config, logger } = deps;
-        const problems = assertValidIntegrationsConfig(config, { logger });
+        const problems = validateIntegrationsConfig(config);
         const healthConfig = readHealthConfig(config);
         const ownConfig = readScmIntegrationsConfig(config);
         const consumers = findIntegrationConsumers(config);
