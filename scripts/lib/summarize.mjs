@@ -1,5 +1,5 @@
 // Sums every test layer into one table and one closing line "N passed, N failed[, N skipped]".
-// Jest reports (unit, integration, e2e) count their tests; every other check counts as one.
+// Jest reports (unit, integration, topology, e2e) count their tests; every other check counts as one.
 // Integration tests are the files named *.integration.test.ts (they talk to real servers).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -43,6 +43,7 @@ function addJestLayer(file, passed, fallbackLayer, layerOf) {
 
 const jestFile = path.join(resultsDir, 'jest.json');
 const e2eFile = path.join(resultsDir, 'e2e.json');
+const topologyFile = path.join(resultsDir, 'topology.json');
 const checksDir = path.join(resultsDir, 'checks');
 for (const entry of fs
   .readdirSync(checksDir)
@@ -59,6 +60,11 @@ for (const entry of fs
   )
     continue;
   if (name === 'e2e' && addJestLayer(e2eFile, passed, 'e2e', () => 'e2e'))
+    continue;
+  if (
+    name === 'topology' &&
+    addJestLayer(topologyFile, passed, 'topology', () => 'topology')
+  )
     continue;
   add(`check:${name}`, passed ? 'passed' : 'failed');
 }

@@ -1,5 +1,6 @@
 # shellcheck shell=bash
-# Debian packages the demo and the tests need: OpenLDAP (slapd, ldap-utils), openssl (TLS test certificates) and Chromium.
+# Debian packages the demo and the tests need: OpenLDAP (slapd, ldap-utils), openssl (TLS test certificates),
+# Chromium, and PostgreSQL and Redis for the topology tests (packages/topology-harness).
 # Installed with apt-get when running as root; otherwise the exact command is printed.
 
 SYSTEM_PACKAGES_APT_UPDATED=
@@ -12,6 +13,8 @@ missing_system_packages() {
       ldap-utils) command -v ldapsearch >/dev/null || missing+=(ldap-utils) ;;
       chromium) command -v chromium >/dev/null || missing+=(chromium) ;;
       openssl) command -v openssl >/dev/null || missing+=(openssl) ;;
+      postgresql) compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || missing+=(postgresql) ;;
+      redis-server) command -v redis-server >/dev/null || missing+=(redis-server) ;;
       *) dpkg -s "$want" >/dev/null 2>&1 || missing+=("$want") ;;
     esac
   done
@@ -33,8 +36,11 @@ ensure_system_packages() {
   # shellcheck disable=SC2086
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null ||
     toolchain_die "apt-get install $missing failed"
-  # Debian starts a system-wide slapd on install; the project runs its own on loopback ports.
-  if [[ " $missing " == *" slapd "* ]]; then
-    (service slapd stop || systemctl stop slapd) >/dev/null 2>&1 || true
-  fi
+  # Debian starts system-wide slapd, PostgreSQL and Redis services on install; the project runs its own on
+  # loopback ports.
+  for service in slapd postgresql redis-server; do
+    if [[ " $missing " == *" $service "* ]]; then
+      (service "$service" stop || systemctl stop "$service") >/dev/null 2>&1 || true
+    fi
+  done
 }

@@ -18,6 +18,7 @@ import { LdapDirectory } from './ldap/LdapDirectory';
 import type { LdapAuthResult } from './ldap/types';
 import { createLdapSignInResolvers } from './resolvers/ldapSignInResolvers';
 import type { SessionStore } from './session/SessionStore';
+import { boundedCache } from './cache/boundedCache';
 import { LoginThrottle } from './throttle/LoginThrottle';
 
 /** The services the provider uses, from the module's `init`. */
@@ -52,6 +53,8 @@ export function createLdapProviderFactory(
       ...createLdapSignInResolvers(deps),
     };
     const handlers = new Map<string, AuthProviderRouteHandlers>();
+    // A sign-in never waits on an unreachable cache (see boundedCache).
+    const cache = boundedCache(deps.cache);
     for (const env of config.keys()) {
       const envConfig = config.getConfig(env);
       const ldapConfig = readLdapAuthConfig(
@@ -78,12 +81,12 @@ export function createLdapProviderFactory(
           directory: new LdapDirectory(ldapConfig, logger),
           sessions: deps.sessions,
           throttle: new LoginThrottle(
-            deps.cache,
+            cache,
             ldapConfig.throttle,
             logger,
             `${providerId}:${env}`,
           ),
-          cache: deps.cache,
+          cache,
           logger,
         }),
       );

@@ -51,8 +51,9 @@ function hash(value: string): string {
  * locked for `window`, doubling with each further lock up to `maxLock`.
  *
  * Counting is read-modify-write (the cache has no atomic increment), so
- * concurrent failures may be under-counted slightly. Cache errors fail open
- * with a warning: sign-in keeps working when Redis is down.
+ * concurrent failures may be under-counted slightly. Cache errors (and, with
+ * `boundedCache`, a cache that does not answer in time) fail open with a
+ * warning: sign-in keeps working when Redis is down.
  */
 export class LoginThrottle {
   constructor(
@@ -96,8 +97,10 @@ export class LoginThrottle {
   ): Promise<ThrottleDecision> {
     const now = this.now();
     let until = 0;
-    for (const { key } of this.keys(username, address)) {
-      const bucket = await this.read(key);
+    const buckets = await Promise.all(
+      this.keys(username, address).map(({ key }) => this.read(key)),
+    );
+    for (const bucket of buckets) {
       if (bucket?.lockedUntil && bucket.lockedUntil > now) {
         until = Math.max(until, bucket.lockedUntil);
       }

@@ -3,7 +3,10 @@ import type { CacheService } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { demoGroups, group, user } from '../__testUtils__/orgEntities';
-import { TransitiveOwnershipResolver } from './TransitiveOwnershipResolver';
+import {
+  CACHE_TIMEOUT_MS,
+  TransitiveOwnershipResolver,
+} from './TransitiveOwnershipResolver';
 
 function memoryCache(): CacheService {
   const values = new Map<string, any>();
@@ -23,6 +26,7 @@ function memoryCache(): CacheService {
 function setup(
   entities: Entity[],
   config = { maxDepth: 20, cacheTtlMs: 60_000 },
+  cache: CacheService = memoryCache(),
 ) {
   const catalog = catalogServiceMock({ entities });
   const getEntitiesByRefs = jest.spyOn(catalog, 'getEntitiesByRefs');
@@ -30,7 +34,7 @@ function setup(
   const resolver = new TransitiveOwnershipResolver({
     catalog,
     auth: mockServices.auth(),
-    cache: memoryCache(),
+    cache,
     logger,
     config,
   });
@@ -145,5 +149,41 @@ describe('TransitiveOwnershipResolver', () => {
     const calls = getEntitiesByRefs.mock.calls.length;
     await resolver.resolveOwnershipEntityRefs(lukasz);
     expect(getEntitiesByRefs.mock.calls.length).toBe(2 * calls);
+  });
+
+  it('asks the catalog when the cache fails or does not answer (Redis down)', async () => {
+    jest.useFakeTimers();
+    try {
+      const lukasz = user('lnowak', ['sre']);
+      const down: CacheService = {
+        get: () => new Promise(() => {}),
+        set: () => Promise.reject(new Error('The client is offline')),
+        delete: () => Promise.reject(new Error('The client is offline')),
+        withOptions: () => down,
+      };
+      const { resolver, logger } = setup(
+        [...demoGroups, lukasz],
+        { maxDepth: 20, cacheTtlMs: 60_000 },
+        down,
+      );
+      const answer = resolver.resolveOwnershipEntityRefs(lukasz);
+      await jest.advanceTimersByTimeAsync(CACHE_TIMEOUT_MS);
+      expect((await answer).ownershipEntityRefs).toEqual([
+        'user:default/lnowak',
+        'group:default/sre',
+        'group:default/platform-team',
+        'group:default/engineering',
+      ]);
+      expect(logger.warn).toHaveBeenCalledWith(
+        expect.stringContaining('cache read failed'),
+      );
+      expect(logger.warn).toHaveBeenCalledWith(
+        expect.stringContaining(
+          'cache write failed: Error: The client is offline',
+        ),
+      );
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

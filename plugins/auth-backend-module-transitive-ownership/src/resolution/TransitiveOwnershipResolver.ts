@@ -17,6 +17,9 @@ import {
   TransitiveOwnershipConfig,
 } from '../config/readTransitiveOwnershipConfig';
 
+/** How long a sign-in waits for the cache before asking the catalog. */
+export const CACHE_TIMEOUT_MS = 1000;
+
 /** What the resolver needs, from the module's `init`. */
 export interface TransitiveOwnershipDeps {
   catalog: CatalogService;
@@ -51,7 +54,7 @@ export class TransitiveOwnershipResolver implements AuthOwnershipResolver {
     const { cacheTtlMs } = this.deps.config;
     const key = cacheKey(userRef, direct);
     if (cacheTtlMs > 0) {
-      const cached = await this.deps.cache.get<string[]>(key);
+      const cached = await this.readCache(key);
       if (cached) {
         return { ownershipEntityRefs: cached };
       }
@@ -59,9 +62,44 @@ export class TransitiveOwnershipResolver implements AuthOwnershipResolver {
     const groups = await this.withAncestors(userRef, direct);
     const ownershipEntityRefs = [userRef, ...groups];
     if (cacheTtlMs > 0) {
-      await this.deps.cache.set(key, ownershipEntityRefs, { ttl: cacheTtlMs });
+      // Not awaited: a sign-in does not wait for the cache to store the answer.
+      this.deps.cache
+        .set(key, ownershipEntityRefs, { ttl: cacheTtlMs })
+        .catch(error =>
+          this.deps.logger.warn(
+            `Transitive ownership: cache write failed: ${error}`,
+          ),
+        );
     }
     return { ownershipEntityRefs };
+  }
+
+  /**
+   * The cached answer, or undefined when the cache fails or does not answer
+   * within CACHE_TIMEOUT_MS (Backstage's Redis/Valkey stores queue commands
+   * while the server is down): the catalog is asked instead.
+   */
+  private async readCache(key: string): Promise<string[] | undefined> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new Error(`the cache did not answer within ${CACHE_TIMEOUT_MS} ms`),
+          ),
+        CACHE_TIMEOUT_MS,
+      );
+    });
+    try {
+      return await Promise.race([this.deps.cache.get<string[]>(key), timeout]);
+    } catch (error) {
+      this.deps.logger.warn(
+        `Transitive ownership: cache read failed: ${error}`,
+      );
+      return undefined;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private async withAncestors(
