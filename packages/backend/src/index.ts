@@ -61,4 +61,7 @@ backend.add(
 // Service principals bound in permission.groupPolicy.bindings (service:…) are decided by the policy too.
 backend.add(groupPolicyPermissionsServiceFactory);
 
-backend.start();
+// A replica whose start-up fails (already logged by the backend) exits, so that the orchestrator restarts
+// it, instead of staying up and never ready: e.g. after losing the race for a migration lock when several
+// replicas start together on a new database.
+backend.start().catch(() => process.exit(1));

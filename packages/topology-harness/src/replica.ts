@@ -27,6 +27,11 @@ export interface Replica {
   kill(): Promise<void>;
   /** Starts it again with the same port, configuration and environment. */
   start(): Promise<void>;
+  /** How each process of this replica that exited on its own (not stopped by the harness) ended. */
+  unexpectedExits: Array<{
+    code: number | null;
+    signal: NodeJS.Signals | null;
+  }>;
 }
 
 /** What a replica is started with. */
@@ -40,14 +45,15 @@ export interface ReplicaOptions {
 }
 
 /**
- * Starts `packages/backend/src/index.ts` the way the repository's scripts run TypeScript (Backstage's
- * `nodeTransform`, no build), in production mode with the given `--config` files, and waits until
- * `/.backstage/health/v1/readiness` answers 200.
+ * Prepares `packages/backend/src/index.ts` the way the repository's scripts run TypeScript (Backstage's
+ * `nodeTransform`, no build), in production mode with the given `--config` files; its `start()` waits
+ * until `/.backstage/health/v1/readiness` answers 200.
  */
-export async function startReplica(options: ReplicaOptions): Promise<Replica> {
+export function createReplica(options: ReplicaOptions): Replica {
   const url = `http://${LOOPBACK}:${options.port}`;
   const lines: Replica['lines'] = [];
   let current: RunningProcess | undefined;
+  let stopping = false;
 
   const replica: Replica = {
     name: options.name,
@@ -57,10 +63,13 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
     lines,
     pid: () => current?.pid,
     isRunning: () => !!current && !current.hasExited(),
+    unexpectedExits: [],
     async stop() {
+      stopping = true;
       await current?.stop('SIGTERM', 5_000);
     },
     async kill() {
+      stopping = true;
       await current?.stop('SIGKILL');
     },
     async start() {
@@ -84,6 +93,10 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
         },
       );
       current = child;
+      stopping = false;
+      child.exited.then(exit => {
+        if (!stopping) replica.unexpectedExits.push(exit);
+      });
       child.onLine(text => lines.push({ at: Date.now(), text }));
       await waitFor(
         `replica ${options.name} start`,
@@ -106,6 +119,5 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
       replica.startMs = Date.now() - started;
     },
   };
-  await replica.start();
   return replica;
 }

@@ -7,7 +7,7 @@ import { startLoadBalancer, type LoadBalancer } from './loadBalancer';
 import { findFreePort } from './ports';
 import { startPostgres, type PostgresServer } from './postgres';
 import { startRedis, type RedisServer } from './redis';
-import { REPO_ROOT, startReplica, type Replica } from './replica';
+import { createReplica, REPO_ROOT, type Replica } from './replica';
 import { startSlowProxy, type SlowProxy } from './slowProxy';
 import {
   DIRECTORY_READER,
@@ -44,6 +44,12 @@ export interface TopologyOptions {
   crossWiredCatalog?: boolean;
   /** Where logs go; default a temporary directory. */
   logDir?: string;
+  /**
+   * Starts both replicas at the same moment, as an orchestrator rolls out a new deployment, and, like its
+   * restart policy, starts a replica again (at most twice) when its process exits during start-up.
+   * Default: one after the other.
+   */
+  startTogether?: boolean;
 }
 
 /** The production topology on loopback. */
@@ -154,19 +160,8 @@ export async function startTopology(
       AUTH_SESSION_SECRET: `topology-${Math.random().toString(36).slice(2)}`,
     };
 
-    // One after the other: on a new database the first replica runs every plugin's migrations; two
-    // replicas starting at once race for knex's migration lock and the loser's start-up fails
-    // (MigrationLocked). Deploy the first replica alone, or let the orchestrator restart the loser.
-    for (const [index, name] of ['a', 'b'].entries()) {
-      const ownFile = join(dir, `app-config.replica-${name}.yaml`);
-      await writeFile(
-        ownFile,
-        replicaConfig({
-          orgSyncDirectoryUrl: orgSyncProxies[index].url,
-          catalogUrl: options.crossWiredCatalog ? urls[1 - index] : undefined,
-        }),
-      );
-      const replica = await startReplica({
+    const created = (['a', 'b'] as const).map((name, index) =>
+      createReplica({
         name,
         port: ports[index],
         configFiles: [
@@ -174,13 +169,30 @@ export async function startTopology(
           join(REPO_ROOT, 'app-config.production.yaml'),
           organisationFile,
           policyConfigFile,
-          ownFile,
+          join(dir, `app-config.replica-${name}.yaml`),
         ],
         env,
         logDir,
-      });
+      }),
+    );
+    for (const [index, replica] of created.entries()) {
+      await writeFile(
+        join(dir, `app-config.replica-${replica.name}.yaml`),
+        replicaConfig({
+          orgSyncDirectoryUrl: orgSyncProxies[index].url,
+          catalogUrl: options.crossWiredCatalog ? urls[1 - index] : undefined,
+        }),
+      );
       replicas.push(replica);
       stops.push(() => replica.stop());
+    }
+    if (options.startTogether) {
+      await Promise.all(created.map(startRestartingOnExit));
+    } else {
+      // One after the other: on a new database the first replica runs every plugin's migrations; two
+      // replicas starting at once race for knex's migration lock and the loser's start-up fails
+      // (MigrationLocked), after which it exits to be restarted (`startTogether` covers that).
+      for (const replica of created) await replica.start();
     }
 
     return {
@@ -201,5 +213,17 @@ export async function startTopology(
   } catch (error) {
     await stopAll();
     throw error;
+  }
+}
+
+/** Starts a replica, and again (at most twice) when its process exits during start-up: a restart policy. */
+async function startRestartingOnExit(replica: Replica): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await replica.start();
+      return;
+    } catch (error) {
+      if (replica.isRunning() || attempt >= 2) throw error;
+    }
   }
 }

@@ -24,5 +24,8 @@ export {
   startSignIn,
 } from './testUtils/oauthFlow';
 export type { WebMessage } from './testUtils/oauthFlow';
-export { recordingRootLogger } from './testUtils/recordingLogger';
+export {
+  recordingLogger,
+  recordingRootLogger,
+} from './testUtils/recordingLogger';
 export { runForSuite } from './testUtils/runForSuite';

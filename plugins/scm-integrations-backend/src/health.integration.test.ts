@@ -1,19 +1,14 @@
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import type { Knex } from 'knex';
-import {
-  createTestKnex,
-  startHealthBackend,
-} from './__testUtils__/startHealthBackend';
+import { type HealthBackend, standinSuite } from './__testUtils__/standinSuite';
 import {
   integrationsConfig,
-  startStandins,
   TEST_APP_PRIVATE_KEY,
   TOKENS,
 } from './__testUtils__/standins';
-import type { CredentialHealth, HealthReport } from './health/types';
-
-type Standins = Awaited<ReturnType<typeof startStandins>>;
-type Backend = Awaited<ReturnType<typeof startHealthBackend>>;
+import type {
+  CredentialHealth,
+  HealthReport,
+} from '@identity-portal/plugin-scm-integrations-common';
 
 const GITHUB_CONSUMER =
   'catalog.providers.orgSync.example.sources.github.demo-github';
@@ -34,43 +29,17 @@ function credential(
 }
 
 describe('scm-integrations health against the GitHub and GitLab stand-ins', () => {
-  let standins: Standins;
-  let knex: Knex;
-  const backends: Backend[] = [];
+  const suite = standinSuite();
 
-  const start = async (
+  const start = (
     options: Parameters<typeof integrationsConfig>[1],
     permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
-  ) => {
-    const backend = await startHealthBackend({
-      config: integrationsConfig(standins, options),
-      knex,
-      permission,
-    });
-    backends.push(backend);
-    return backend;
-  };
-  const checkNow = async (backend: Backend): Promise<HealthReport> => {
+  ) => suite.start(integrationsConfig(suite.standins, options), permission);
+  const checkNow = async (backend: HealthBackend): Promise<HealthReport> => {
     const { status, body } = await backend.request('/health/check', 'POST');
     expect(status).toBe(200);
     return body;
   };
-
-  beforeAll(async () => {
-    standins = await startStandins();
-  });
-  afterAll(() => standins.stop());
-  beforeEach(() => {
-    knex = createTestKnex();
-  });
-  afterEach(async () => {
-    standins.github.faults.clear();
-    standins.gitlab.faults.clear();
-    for (const backend of backends.splice(0)) {
-      await backend.stop();
-    }
-    await knex.destroy();
-  });
 
   it('reports good tokens as ok, with login, scopes, rate limit and expiry', async () => {
     const backend = await start({
@@ -118,7 +87,7 @@ describe('scm-integrations health against the GitHub and GitLab stand-ins', () =
     const [githubHost] = report.hosts;
     expect(githubHost).toMatchObject({
       integrationType: 'github',
-      apiBaseUrl: `${standins.github.url}/api/v3`,
+      apiBaseUrl: `${suite.standins.github.url}/api/v3`,
       actForUser: 'allow',
       usedBy: [expect.objectContaining({ consumer: GITHUB_CONSUMER })],
     });
@@ -132,8 +101,8 @@ describe('scm-integrations health against the GitHub and GitLab stand-ins', () =
       gitlabToken: TOKENS.gitlabGood,
     });
     await checkNow(backend);
-    standins.github.faults.set({ revokedTokens: [TOKENS.githubGood] });
-    standins.gitlab.faults.set({ revokedTokens: [TOKENS.gitlabGood] });
+    suite.standins.github.faults.set({ revokedTokens: [TOKENS.githubGood] });
+    suite.standins.gitlab.faults.set({ revokedTokens: [TOKENS.gitlabGood] });
 
     const report = await checkNow(backend);
     for (const type of ['github', 'gitlab'] as const) {
@@ -208,11 +177,11 @@ describe('scm-integrations health against the GitHub and GitLab stand-ins', () =
       githubToken: TOKENS.githubGood,
       gitlabToken: TOKENS.gitlabGood,
     });
-    standins.github.faults.set({
+    suite.standins.github.faults.set({
       primaryRateLimitRemaining: 100,
       primaryRateLimitResetSeconds: 600,
     });
-    standins.gitlab.faults.set({
+    suite.standins.gitlab.faults.set({
       primaryRateLimitRemaining: 50,
       primaryRateLimitResetSeconds: 600,
     });
@@ -271,7 +240,7 @@ describe('scm-integrations health against the GitHub and GitLab stand-ins', () =
       gitlabToken: TOKENS.gitlabGood,
       health: { checkTimeout: { milliseconds: 200 } },
     });
-    standins.gitlab.faults.set({ slowMs: 2000 });
+    suite.standins.gitlab.faults.set({ slowMs: 2000 });
     const report = await checkNow(backend);
     expect(credential(report, 'gitlab', 'token')).toMatchObject({
       status: 'error',
@@ -287,7 +256,7 @@ describe('scm-integrations health against the GitHub and GitLab stand-ins', () =
       githubToken: TOKENS.githubGood,
       gitlabToken: TOKENS.gitlabGood,
     });
-    await standins.gitlab.stop();
+    await suite.standins.gitlab.stop();
     try {
       const report = await checkNow(backend);
       const gitlab = credential(report, 'gitlab', 'token');
@@ -296,9 +265,7 @@ describe('scm-integrations health against the GitHub and GitLab stand-ins', () =
         /^cannot reach 127\.0\.0\.1:\d+: .*ECONNREFUSED/,
       );
     } finally {
-      const restarted = await startStandins();
-      await standins.stop().catch(() => undefined);
-      standins = restarted;
+      await suite.restartStandins();
     }
   });
 });

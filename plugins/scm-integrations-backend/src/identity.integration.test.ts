@@ -1,72 +1,39 @@
-import type { Knex } from 'knex';
-import {
-  createTestKnex,
-  startHealthBackend,
-  USER_REF,
-} from './__testUtils__/startHealthBackend';
-import {
-  hostOf,
-  integrationsConfig,
-  startStandins,
-  TOKENS,
-} from './__testUtils__/standins';
-
-type Standins = Awaited<ReturnType<typeof startStandins>>;
-type Backend = Awaited<ReturnType<typeof startHealthBackend>>;
+import { USER_REF } from './__testUtils__/startHealthBackend';
+import { type HealthBackend, standinSuite } from './__testUtils__/standinSuite';
+import { hostOf, integrationsConfig, TOKENS } from './__testUtils__/standins';
 
 const asUser = (token: string) => ({
   headers: { 'X-Scm-Authorization': `Bearer ${token}` },
 });
 
 describe('scm-integrations: as whom the portal acts for the signed-in user', () => {
-  let standins: Standins;
-  let knex: Knex;
-  const backends: Backend[] = [];
+  const suite = standinSuite();
 
-  const start = async (
+  const start = (
     options: Partial<Parameters<typeof integrationsConfig>[1]> = {},
-  ) => {
-    const backend = await startHealthBackend({
-      config: integrationsConfig(standins, {
+  ) =>
+    suite.start(
+      integrationsConfig(suite.standins, {
         githubToken: TOKENS.githubGood,
         gitlabToken: TOKENS.gitlabGood,
         ...options,
       }),
-      knex,
-    });
-    backends.push(backend);
-    return backend;
-  };
+    );
   const identity = (
-    backend: Backend,
+    backend: HealthBackend,
     host: string,
     options: { headers?: Record<string, string>; signedIn?: boolean } = {},
   ) => backend.request('/identity', 'POST', { body: { host }, ...options });
 
-  beforeAll(async () => {
-    standins = await startStandins();
-  });
-  afterAll(() => standins.stop());
-  beforeEach(() => {
-    knex = createTestKnex();
-  });
-  afterEach(async () => {
-    standins.github.faults.clear();
-    for (const backend of backends.splice(0)) {
-      await backend.stop();
-    }
-    await knex.destroy();
-  });
-
   it('lists the hosts with their actForUser policy and sign-in provider, no credentials', async () => {
     const backend = await start({
-      actForUser: { hosts: { [hostOf(standins.gitlab)]: 'never' } },
+      actForUser: { hosts: { [hostOf(suite.standins.gitlab)]: 'never' } },
       authProviders: {
         github: {
           development: {
             clientId: 'c',
             clientSecret: 's',
-            enterpriseInstanceUrl: standins.github.url,
+            enterpriseInstanceUrl: suite.standins.github.url,
           },
         },
       },
@@ -76,13 +43,13 @@ describe('scm-integrations: as whom the portal acts for the signed-in user', () 
     expect(body).toEqual([
       {
         integrationType: 'github',
-        host: hostOf(standins.github),
+        host: hostOf(suite.standins.github),
         actForUser: 'allow',
         userTokenProvider: 'github',
       },
       {
         integrationType: 'gitlab',
-        host: hostOf(standins.gitlab),
+        host: hostOf(suite.standins.gitlab),
         actForUser: 'never',
       },
     ]);
@@ -92,8 +59,8 @@ describe('scm-integrations: as whom the portal acts for the signed-in user', () 
   it('without a user token: the service identity and the login of its token', async () => {
     const backend = await start();
     for (const [standin, credential, login] of [
-      [standins.github, 'personal-access-token', 'octo-admin'],
-      [standins.gitlab, 'gitlab-token', 'lab-admin'],
+      [suite.standins.github, 'personal-access-token', 'octo-admin'],
+      [suite.standins.gitlab, 'gitlab-token', 'lab-admin'],
     ] as const) {
       const { status, body } = await identity(backend, hostOf(standin));
       expect(status).toBe(200);
@@ -101,7 +68,8 @@ describe('scm-integrations: as whom the portal acts for the signed-in user', () 
         identity: {
           kind: 'service',
           host: hostOf(standin),
-          integrationType: standin === standins.github ? 'github' : 'gitlab',
+          integrationType:
+            standin === suite.standins.github ? 'github' : 'gitlab',
           credential,
         },
         login,
@@ -117,14 +85,14 @@ describe('scm-integrations: as whom the portal acts for the signed-in user', () 
     const backend = await start();
     const github = await identity(
       backend,
-      hostOf(standins.github),
+      hostOf(suite.standins.github),
       asUser(TOKENS.githubAlice),
     );
     expect(github.status).toBe(200);
     expect(github.body).toEqual({
       identity: {
         kind: 'user',
-        host: hostOf(standins.github),
+        host: hostOf(suite.standins.github),
         integrationType: 'github',
         userEntityRef: USER_REF,
       },
@@ -134,7 +102,7 @@ describe('scm-integrations: as whom the portal acts for the signed-in user', () 
     });
     const gitlab = await identity(
       backend,
-      hostOf(standins.gitlab),
+      hostOf(suite.standins.gitlab),
       asUser(TOKENS.gitlabAlice),
     );
     expect(gitlab.body).toMatchObject({
@@ -146,13 +114,13 @@ describe('scm-integrations: as whom the portal acts for the signed-in user', () 
     const lines = backend.logs.map(l => l.message);
     expect(lines).toContain(
       `SCM identity on ${hostOf(
-        standins.github,
+        suite.standins.github,
       )} for ${USER_REF}: user identity, own token offered → ok: acting for you as alice-andersson`,
     );
     // The broker's own line names the user too.
     expect(lines).toContain(
       `SCM credentials for ${hostOf(
-        standins.github,
+        suite.standins.github,
       )}: acting for user ${USER_REF} with their own token (plugin scm-integrations)`,
     );
     const everything = JSON.stringify(backend.logs);
@@ -163,11 +131,11 @@ describe('scm-integrations: as whom the portal acts for the signed-in user', () 
 
   it("uses the service identity on a host where actForUser is never, even with the user's token", async () => {
     const backend = await start({
-      actForUser: { hosts: { [hostOf(standins.github)]: 'never' } },
+      actForUser: { hosts: { [hostOf(suite.standins.github)]: 'never' } },
     });
     const { body } = await identity(
       backend,
-      hostOf(standins.github),
+      hostOf(suite.standins.github),
       asUser(TOKENS.githubAlice),
     );
     expect(body).toMatchObject({
@@ -177,48 +145,50 @@ describe('scm-integrations: as whom the portal acts for the signed-in user', () 
     });
     expect(backend.logs.map(l => l.message)).toContain(
       `SCM identity on ${hostOf(
-        standins.github,
+        suite.standins.github,
       )} for ${USER_REF}: service identity (personal-access-token), own token offered → ok: acting as the portal's personal access token (octo-admin)`,
     );
   });
 
   it('says plainly when the host refuses the user token', async () => {
     const backend = await start();
-    standins.github.faults.set({ revokedTokens: [TOKENS.githubAlice] });
+    suite.standins.github.faults.set({ revokedTokens: [TOKENS.githubAlice] });
     const { status, body } = await identity(
       backend,
-      hostOf(standins.github),
+      hostOf(suite.standins.github),
       asUser(TOKENS.githubAlice),
     );
     expect(status).toBe(200);
     expect(body).toMatchObject({
       identity: { kind: 'user' },
       status: 'error',
-      message: `401: your token was refused by ${hostOf(standins.github)}`,
+      message: `401: your token was refused by ${hostOf(
+        suite.standins.github,
+      )}`,
     });
     expect(body.login).toBeUndefined();
   });
 
   it('answers 404 naming the configured hosts for any other host, and calls nothing', async () => {
     const backend = await start();
-    standins.github.requests.reset();
+    suite.standins.github.requests.reset();
     const { status, body } = await identity(backend, 'evil.example.com');
     expect(status).toBe(404);
     expect(body.error.message).toBe(
       `No SCM integration for host 'evil.example.com'; configured hosts: ${hostOf(
-        standins.github,
-      )}, ${hostOf(standins.gitlab)}`,
+        suite.standins.github,
+      )}, ${hostOf(suite.standins.gitlab)}`,
     );
-    expect(standins.github.requests.count()).toBe(0);
+    expect(suite.standins.github.requests.count()).toBe(0);
   });
 
   it('refuses a body that is not { host } and a malformed user token header with 400', async () => {
     const backend = await start();
     const url = await backend.request('/identity', 'POST', {
-      body: { url: `${standins.github.url}/api/v3` },
+      body: { url: `${suite.standins.github.url}/api/v3` },
     });
     expect(url.status).toBe(400);
-    const header = await identity(backend, hostOf(standins.github), {
+    const header = await identity(backend, hostOf(suite.standins.github), {
       headers: { 'X-Scm-Authorization': TOKENS.githubAlice },
     });
     expect(header.status).toBe(400);
@@ -231,8 +201,11 @@ describe('scm-integrations: as whom the portal acts for the signed-in user', () 
   it('answers 401 to a caller who is not signed in', async () => {
     const backend = await start();
     expect(
-      (await identity(backend, hostOf(standins.github), { signedIn: false }))
-        .status,
+      (
+        await identity(backend, hostOf(suite.standins.github), {
+          signedIn: false,
+        })
+      ).status,
     ).toBe(401);
     expect(
       (await backend.request('/hosts', 'GET', { signedIn: false })).status,
@@ -240,7 +213,7 @@ describe('scm-integrations: as whom the portal acts for the signed-in user', () 
   });
 
   it('answers 501 for a host type without a "who am I" call', async () => {
-    const config = integrationsConfig(standins, {
+    const config = integrationsConfig(suite.standins, {
       githubToken: TOKENS.githubGood,
       gitlabToken: TOKENS.gitlabGood,
     }) as any;
@@ -251,8 +224,7 @@ describe('scm-integrations: as whom the portal acts for the signed-in user', () 
         token: 'bbs-token',
       },
     ];
-    const backend = await startHealthBackend({ config, knex });
-    backends.push(backend);
+    const backend = await suite.start(config);
     const { status, body } = await identity(backend, 'bitbucket.example.com');
     expect(status).toBe(501);
     expect(body.error.message).toBe(

@@ -14,4 +14,4 @@ export type {
   CredentialStatus,
   HealthReport,
   HostHealth,
-} from './health/types';
+} from '@identity-portal/plugin-scm-integrations-common';

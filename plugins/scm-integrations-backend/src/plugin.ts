@@ -7,9 +7,9 @@ import {
   findIntegrationConsumers,
   readScmIntegrationsConfig,
   scmCredentialsServiceRef,
-  scmIntegrationsHealthReadPermission,
   validateIntegrationsConfig,
 } from '@identity-portal/plugin-scm-integrations-node';
+import { scmIntegrationsHealthReadPermission } from '@identity-portal/plugin-scm-integrations-common';
 import { readHealthConfig } from './config/readHealthConfig';
 import { readUserTokenSources } from './config/readUserTokenSources';
 import { IntegrationsHealth } from './health/IntegrationsHealth';

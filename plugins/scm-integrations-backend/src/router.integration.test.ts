@@ -1,52 +1,21 @@
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import type { Knex } from 'knex';
-import {
-  createTestKnex,
-  startHealthBackend,
-} from './__testUtils__/startHealthBackend';
-import {
-  integrationsConfig,
-  startStandins,
-  TOKENS,
-} from './__testUtils__/standins';
+import { standinSuite } from './__testUtils__/standinSuite';
+import { integrationsConfig, TOKENS } from './__testUtils__/standins';
 
 describe('scm-integrations health routes and the scheduled run', () => {
-  let standins: Awaited<ReturnType<typeof startStandins>>;
-  let knex: Knex;
-  const stops: Array<() => Promise<void>> = [];
+  const suite = standinSuite();
 
-  beforeAll(async () => {
-    standins = await startStandins();
-  });
-  afterAll(() => standins.stop());
-  beforeEach(() => {
-    knex = createTestKnex();
-  });
-  afterEach(async () => {
-    for (const stop of stops.splice(0)) {
-      await stop();
-    }
-    await knex.destroy();
-  });
-
-  const start = async (
-    permission: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
-  ) => {
-    const backend = await startHealthBackend({
-      config: integrationsConfig(standins, {
+  const start = (permission: AuthorizeResult.ALLOW | AuthorizeResult.DENY) =>
+    suite.start(
+      integrationsConfig(suite.standins, {
         githubToken: TOKENS.githubGood,
         gitlabToken: TOKENS.gitlabGood,
       }),
-      knex,
       permission,
-    });
-    stops.push(backend.stop);
-    return backend;
-  };
+    );
 
   it('serves an empty report when no integration is configured', async () => {
-    const backend = await startHealthBackend({ config: {}, knex });
-    stops.push(backend.stop);
+    const backend = await suite.start({});
     const { status, body } = await backend.request('/health');
     expect(status).toBe(200);
     expect(body).toEqual({
@@ -78,8 +47,8 @@ describe('scm-integrations health routes and the scheduled run', () => {
   it('stores the scheduled run so that another instance on the same database serves it', async () => {
     const runner = await start(AuthorizeResult.ALLOW);
     const reader = await start(AuthorizeResult.ALLOW);
-    standins.github.requests.reset();
-    standins.gitlab.requests.reset();
+    suite.standins.github.requests.reset();
+    suite.standins.gitlab.requests.reset();
 
     const task = runner.scheduledTask();
     expect(task).toMatchObject({
@@ -89,7 +58,7 @@ describe('scm-integrations health routes and the scheduled run', () => {
       initialDelay: { seconds: 15 },
     });
     await task.fn(new AbortController().signal);
-    const served = standins.github.requests.count();
+    const served = suite.standins.github.requests.count();
     expect(served).toBeGreaterThan(0);
 
     const { status, body } = await reader.request('/health');
@@ -101,7 +70,7 @@ describe('scm-integrations health routes and the scheduled run', () => {
       ['gitlab', 'ok'],
     ]);
     // Served from the database: the reader contacted no host.
-    expect(standins.github.requests.count()).toBe(served);
+    expect(suite.standins.github.requests.count()).toBe(served);
     expect(
       runner.logs.filter(l => l.level === 'info').map(l => l.message),
     ).toEqual([

@@ -8,6 +8,7 @@
  */
 
 export type {
+  ActForUserPolicy,
   IntegrationConsumer,
   IntegrationsConfigProblem,
   ScmCredentials,
@@ -17,15 +18,12 @@ export type {
   ScmIntegrationType,
   ScmServiceCredentialKind,
 } from './types';
-export { scmIntegrationsHealthReadPermission } from './permissions';
+export { scmIntegrationsHealthReadPermission } from '@identity-portal/plugin-scm-integrations-common';
 export {
   actForUserPolicyOf,
   readScmIntegrationsConfig,
 } from './config/readScmIntegrationsConfig';
-export type {
-  ActForUserPolicy,
-  ScmIntegrationsConfig,
-} from './config/readScmIntegrationsConfig';
+export type { ScmIntegrationsConfig } from './config/readScmIntegrationsConfig';
 export { findIntegrationConsumers } from './consumers/findIntegrationConsumers';
 export {
   formatIntegrationsConfigProblem,

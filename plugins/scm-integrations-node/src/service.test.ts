@@ -1,10 +1,6 @@
-import {
-  coreServices,
-  createBackendPlugin,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
+import { createBackendPlugin } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { RecordingLogger } from './__testUtils__/recordingLogger';
+import { recordingRootLogger } from '@identity-portal/plugin-auth-scm-sign-in-node/testUtils';
 import { scmCredentialsServiceRef } from './service';
 import type { ScmCredentials } from './types';
 
@@ -13,14 +9,6 @@ const GITLAB = {
   apiBaseUrl: 'https://gitlab.example.com/api/v4',
   token: 'glpat_secret_value',
 };
-
-function recordingRootLogger(lines: string[]) {
-  return createServiceFactory({
-    service: coreServices.rootLogger,
-    deps: {},
-    factory: () => new RecordingLogger(lines),
-  });
-}
 
 /** A plugin that asks the broker for credentials at init. */
 function credentialsUser(pluginId: string, received: ScmCredentials[]) {

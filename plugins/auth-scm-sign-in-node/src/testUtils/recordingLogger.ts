@@ -37,11 +37,16 @@ class RecordingLogger implements LoggerService {
   }
 }
 
+/** A logger that records every line, at every level, into `lines`. */
+export function recordingLogger(lines: string[]): LoggerService {
+  return new RecordingLogger(lines, {});
+}
+
 /** A root logger that records every line, at every level, into `lines`. */
 export function recordingRootLogger(lines: string[]) {
   return createServiceFactory({
     service: coreServices.rootLogger,
     deps: {},
-    factory: () => new RecordingLogger(lines, {}),
+    factory: () => recordingLogger(lines),
   });
 }

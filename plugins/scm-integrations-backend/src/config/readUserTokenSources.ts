@@ -1,18 +1,16 @@
 import type { Config } from '@backstage/config';
-
-/** The portal sign-in providers whose OAuth tokens an SCM host accepts. */
-export type SignInProviderId = 'github' | 'gitlab';
+import type { ScmSignInProviderId } from '@identity-portal/plugin-scm-integrations-common';
 
 /** An SCM host a sign-in provider gets user tokens for. */
 export interface UserTokenSource {
-  provider: SignInProviderId;
+  provider: ScmSignInProviderId;
   integrationType: 'github' | 'gitlab';
   /** Lower-case `host[:port]`. */
   host: string;
 }
 
 const PROVIDERS: {
-  provider: SignInProviderId;
+  provider: ScmSignInProviderId;
   /** The key of the provider's config that names its host. */
   hostKey: string;
   defaultHost: string;

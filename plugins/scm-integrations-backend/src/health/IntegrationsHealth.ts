@@ -1,12 +1,14 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type {
+  CredentialHealth,
+  HealthReport,
+  HostHealth,
   IntegrationConsumer,
   IntegrationsConfigProblem,
-} from '@identity-portal/plugin-scm-integrations-node';
+} from '@identity-portal/plugin-scm-integrations-common';
 import type { HealthStore, StoredCredentialHealth } from '../store/HealthStore';
 import { checkCredential, CheckSettings } from './checkCredential';
 import { IntegrationHost, sameHost } from './integrationHosts';
-import type { CredentialHealth, HealthReport, HostHealth } from './types';
 
 /** What the health of the integrations is computed from. */
 export interface IntegrationsHealthOptions {

@@ -1,4 +1,4 @@
-import type { IntegrationConsumer } from '@identity-portal/plugin-scm-integrations-node';
+import type { IntegrationConsumer } from '@identity-portal/plugin-scm-integrations-common';
 import { assessFindings } from './assessFindings';
 import {
   githubAppPermissionGranted,

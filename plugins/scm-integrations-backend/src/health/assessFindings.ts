@@ -1,6 +1,8 @@
-import type { IntegrationConsumer } from '@identity-portal/plugin-scm-integrations-node';
+import type {
+  CredentialHealth,
+  IntegrationConsumer,
+} from '@identity-portal/plugin-scm-integrations-common';
 import type { CheckFindings, CredentialCheck } from './checkers/types';
-import type { CredentialHealth } from './types';
 
 /** When a working credential becomes a warning. */
 export interface WarningThresholds {

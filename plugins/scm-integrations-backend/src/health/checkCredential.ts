@@ -1,4 +1,7 @@
-import type { IntegrationConsumer } from '@identity-portal/plugin-scm-integrations-node';
+import type {
+  CredentialHealth,
+  IntegrationConsumer,
+} from '@identity-portal/plugin-scm-integrations-common';
 import {
   assessFindings,
   requiredScopes,
@@ -6,7 +9,6 @@ import {
 } from './assessFindings';
 import { CheckFailure } from './checkers/http';
 import type { CredentialCheck } from './checkers/types';
-import type { CredentialHealth } from './types';
 
 /** How long one credential's check may take, and when to warn. */
 export interface CheckSettings extends WarningThresholds {

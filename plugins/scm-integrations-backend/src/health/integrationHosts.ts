@@ -9,7 +9,7 @@ import {
 import type {
   IntegrationConsumer,
   ScmIntegrationType,
-} from '@identity-portal/plugin-scm-integrations-node';
+} from '@identity-portal/plugin-scm-integrations-common';
 import { azureChecks } from './checkers/azure';
 import { bitbucketCloudChecks } from './checkers/bitbucketCloud';
 import { bitbucketServerChecks } from './checkers/bitbucketServer';

@@ -2,29 +2,13 @@ import type { Config } from '@backstage/config';
 import { NotFoundError } from '@backstage/errors';
 import type {
   ActForUserPolicy,
-  ScmIntegrationType,
-} from '@identity-portal/plugin-scm-integrations-node';
+  ScmHost,
+} from '@identity-portal/plugin-scm-integrations-common';
 import { listIntegrationHosts } from '../health/integrationHosts';
-import {
-  SignInProviderId,
-  UserTokenSource,
-} from '../config/readUserTokenSources';
-
-/** An integration host as every signed-in user may see it: no credentials. */
-export interface PublicIntegrationHost {
-  integrationType: ScmIntegrationType;
-  host: string;
-  actForUser: ActForUserPolicy;
-  /**
-   * The portal sign-in provider (`auth.providers.<id>`) whose OAuth tokens
-   * this host accepts, so that a user can connect their own account; absent
-   * when no sign-in provider points at the host.
-   */
-  userTokenProvider?: SignInProviderId;
-}
+import type { UserTokenSource } from '../config/readUserTokenSources';
 
 /** A configured host with where its API is; stays on the server. */
-export interface DirectoryEntry extends PublicIntegrationHost {
+export interface DirectoryEntry extends ScmHost {
   apiBaseUrl?: string;
 }
 
@@ -58,7 +42,7 @@ export class HostDirectory {
   private constructor(private readonly entries: DirectoryEntry[]) {}
 
   /** Every host, without its API URL or credentials. */
-  list(): PublicIntegrationHost[] {
+  list(): ScmHost[] {
     return this.entries.map(({ apiBaseUrl: _, ...entry }) => entry);
   }
 

@@ -1,20 +1,11 @@
 import { NotImplementedError } from '@backstage/errors';
 import type {
-  ScmCredentials,
   ScmIdentity,
-} from '@identity-portal/plugin-scm-integrations-node';
+  ScmIdentityAnswer,
+} from '@identity-portal/plugin-scm-integrations-common';
+import type { ScmCredentials } from '@identity-portal/plugin-scm-integrations-node';
 import { callApi, CheckFailure } from '../health/checkers/http';
 import type { DirectoryEntry } from './hostDirectory';
-
-/** What `POST /identity` answers: as whom the portal acts on a host for the asking user. */
-export interface IdentityAnswer {
-  identity: ScmIdentity;
-  /** The account the credential acts as on the host, when the host said. */
-  login?: string;
-  status: 'ok' | 'error';
-  /** A sentence for the person, e.g. `acting for you as alice-andersson`. */
-  message: string;
-}
 
 /** `<type>`s whose "who am I" call this plugin knows: `GET {apiBaseUrl}/user`, and the login field. */
 const LOGIN_FIELD = { github: 'login', gitlab: 'username' } as const;
@@ -54,7 +45,7 @@ export async function whoAmI(
   entry: DirectoryEntry,
   credentials: ScmCredentials,
   timeoutMs: number,
-): Promise<IdentityAnswer> {
+): Promise<ScmIdentityAnswer> {
   const { identity } = credentials;
   const field = LOGIN_FIELD[entry.integrationType as keyof typeof LOGIN_FIELD];
   const who = describeIdentity(identity);

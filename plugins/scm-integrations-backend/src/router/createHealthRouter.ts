@@ -4,7 +4,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { scmIntegrationsHealthReadPermission } from '@identity-portal/plugin-scm-integrations-node';
+import { scmIntegrationsHealthReadPermission } from '@identity-portal/plugin-scm-integrations-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import type { IntegrationsHealth } from '../health/IntegrationsHealth';

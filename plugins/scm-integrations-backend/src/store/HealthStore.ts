@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
-import type { ScmIntegrationType } from '@identity-portal/plugin-scm-integrations-node';
-import type { CredentialHealth } from '../health/types';
+import type {
+  CredentialHealth,
+  ScmIntegrationType,
+} from '@identity-portal/plugin-scm-integrations-common';
 
 const TABLE = 'scm_integrations_credential_health';
 

@@ -3,7 +3,7 @@ import { ConfigReader } from '@backstage/config';
 import { NotFoundError } from '@backstage/errors';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { RecordingLogger } from '../__testUtils__/recordingLogger';
+import { recordingLogger } from '@identity-portal/plugin-auth-scm-sign-in-node/testUtils';
 import { ScmCredentialsBroker } from './ScmCredentialsBroker';
 
 const server = setupServer();
@@ -50,9 +50,9 @@ function appEndpoints(issued: string[]) {
   ];
 }
 
-function broker(config: object, logger = new RecordingLogger()) {
+function broker(config: object, lines: string[] = []) {
   return ScmCredentialsBroker.fromConfig(new ConfigReader(config), {
-    logger,
+    logger: recordingLogger(lines),
     pluginId: 'catalog',
   });
 }
@@ -96,7 +96,7 @@ describe('ScmCredentialsBroker', () => {
     });
 
     it('uses the service identity for a host that says never', async () => {
-      const logger = new RecordingLogger();
+      const lines: string[] = [];
       const credentials = await broker(
         {
           integrations,
@@ -104,7 +104,7 @@ describe('ScmCredentialsBroker', () => {
             actForUser: { hosts: { 'ghe.example.com': 'never' } },
           },
         },
-        logger,
+        lines,
       ).getCredentials({
         url: 'https://ghe.example.com/acme',
         onBehalfOf: USER,
@@ -116,7 +116,7 @@ describe('ScmCredentialsBroker', () => {
         credential: 'personal-access-token',
       });
       expect(credentials.token).toBe('ghp_service_pat');
-      expect(logger.lines).toEqual([
+      expect(lines).toEqual([
         expect.stringContaining(
           "the user's token was offered but scmIntegrations.actForUser is 'never' for ghe.example.com",
         ),
@@ -180,7 +180,7 @@ describe('ScmCredentialsBroker', () => {
 
     it('falls back to the personal access token where the App is not installed', async () => {
       server.use(...appEndpoints([]));
-      const logger = new RecordingLogger();
+      const lines: string[] = [];
       const credentials = await broker(
         {
           integrations: {
@@ -189,14 +189,14 @@ describe('ScmCredentialsBroker', () => {
             ],
           },
         },
-        logger,
+        lines,
       ).getCredentials({ url: 'https://github.com/other' });
       expect(credentials.identity).toMatchObject({
         kind: 'service',
         credential: 'personal-access-token',
       });
       expect(credentials.token).toBe('ghp_service_pat');
-      expect(logger.lines[0]).toContain(
+      expect(lines[0]).toContain(
         "no GitHub App is installed for 'other' (or allowed by allowedInstallationOwners)",
       );
     });
@@ -346,8 +346,8 @@ describe('ScmCredentialsBroker', () => {
     });
 
     it('goes anonymous, and says so, for a host without credentials', async () => {
-      const logger = new RecordingLogger();
-      const credentials = await broker({}, logger).getCredentials({
+      const lines: string[] = [];
+      const credentials = await broker({}, lines).getCredentials({
         url: 'https://gitlab.com/public-group',
       });
       expect(credentials).toEqual({
@@ -359,7 +359,7 @@ describe('ScmCredentialsBroker', () => {
           credential: 'none',
         },
       });
-      expect(logger.lines[0]).toContain(
+      expect(lines[0]).toContain(
         'gitlab.com has no credentials in integrations.gitlab: requests are anonymous (public data only)',
       );
     });
@@ -387,7 +387,7 @@ describe('ScmCredentialsBroker', () => {
 
   it('logs one line per call with identity, credential, host and plugin, and never a secret', async () => {
     server.use(...appEndpoints([]));
-    const logger = new RecordingLogger();
+    const lines: string[] = [];
     const b = broker(
       {
         integrations: {
@@ -417,7 +417,7 @@ describe('ScmCredentialsBroker', () => {
           ],
         },
       },
-      logger,
+      lines,
     );
     await b.getCredentials({
       url: 'https://github.com/acme',
@@ -428,16 +428,14 @@ describe('ScmCredentialsBroker', () => {
     await b.getCredentials({ url: 'https://bitbucket.org/w' });
     await b.getCredentials({ url: 'https://bitbucket.example.com/p' });
     await b.getCredentials({ url: 'https://dev.azure.com/o/p' });
-    expect(logger.lines).toHaveLength(6);
-    expect(logger.lines[0]).toMatch(
-      /^info .*acting for user user:default\/alice/,
-    );
-    expect(logger.lines[0]).toContain('"identity":"user"');
-    expect(logger.lines[0]).toContain('"callerPluginId":"catalog"');
-    expect(logger.lines[1]).toContain('"identity":"service"');
-    expect(logger.lines[1]).toContain('"credential":"personal-access-token"');
-    expect(logger.lines[1]).toContain('"host":"github.com"');
-    for (const line of logger.lines) {
+    expect(lines).toHaveLength(6);
+    expect(lines[0]).toMatch(/^info .*acting for user user:default\/alice/);
+    expect(lines[0]).toContain('"identity":"user"');
+    expect(lines[0]).toContain('"callerPluginId":"catalog"');
+    expect(lines[1]).toContain('"identity":"service"');
+    expect(lines[1]).toContain('"credential":"personal-access-token"');
+    expect(lines[1]).toContain('"host":"github.com"');
+    for (const line of lines) {
       for (const secret of SECRETS) expect(line).not.toContain(secret);
       expect(line).not.toContain(
         Buffer.from('bot:bb_app_password').toString('base64'),

@@ -1,13 +1,7 @@
 import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import type { ActForUserPolicy } from '../types';
 import { z } from 'zod';
-
-/**
- * Whether the broker may act for the signed-in user on a host.
- *
- * @public
- */
-export type ActForUserPolicy = 'allow' | 'never';
 
 /**
  * Our own `scmIntegrations:` keys that the node library reads, validated and

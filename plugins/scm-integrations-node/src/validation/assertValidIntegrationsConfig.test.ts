@@ -1,5 +1,5 @@
 import { ConfigReader } from '@backstage/config';
-import { RecordingLogger } from '../__testUtils__/recordingLogger';
+import { recordingLogger } from '@identity-portal/plugin-auth-scm-sign-in-node/testUtils';
 import { assertValidIntegrationsConfig } from './assertValidIntegrationsConfig';
 
 const withWarning = () =>
@@ -17,20 +17,22 @@ const withWarning = () =>
 
 describe('assertValidIntegrationsConfig', () => {
   it('logs the warnings of one config once, however often it is validated, and returns them every time', () => {
-    const logger = new RecordingLogger();
+    const lines: string[] = [];
+    const logger = recordingLogger(lines);
     const config = withWarning();
     const first = assertValidIntegrationsConfig(config, { logger });
     const second = assertValidIntegrationsConfig(config, { logger });
     expect(second).toEqual(first);
     expect(first).toHaveLength(1);
-    expect(logger.lines.filter(l => l.startsWith('warn '))).toHaveLength(1);
+    expect(lines.filter(l => l.startsWith('warn '))).toHaveLength(1);
   });
 
   it('logs the warnings of another config object again', () => {
-    const logger = new RecordingLogger();
+    const lines: string[] = [];
+    const logger = recordingLogger(lines);
     assertValidIntegrationsConfig(withWarning(), { logger });
     assertValidIntegrationsConfig(withWarning(), { logger });
-    expect(logger.lines.filter(l => l.startsWith('warn '))).toHaveLength(2);
-    expect(logger.lines.join('\n')).not.toContain('glpat_secret_value');
+    expect(lines.filter(l => l.startsWith('warn '))).toHaveLength(2);
+    expect(lines.join('\n')).not.toContain('glpat_secret_value');
   });
 });

@@ -1,2 +1,1 @@
 export { integrationsPlugin } from './plugin';
-export { scmIntegrationsHealthReadPermission } from './permissions';

@@ -13,7 +13,7 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import type { ReactNode } from 'react';
 import MenuIcon from '@material-ui/icons/Menu';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
-import { scmIntegrationsHealthReadPermission } from '../integrations';
+import { scmIntegrationsHealthReadPermission } from '@identity-portal/plugin-scm-integrations-common';
 
 /** Shows its item only to those allowed `permission` (a basic permission). */
 function IfAllowed(props: {

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { registerMswTestHooks } from '@backstage/backend-test-utils';
-import type { IntegrationConsumer } from '@identity-portal/plugin-scm-integrations-node';
+import type { IntegrationConsumer } from '@identity-portal/plugin-scm-integrations-common';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { checkCredential } from '../checkCredential';

@@ -1,4 +1,7 @@
-import type { ScmServiceCredentialKind } from '@identity-portal/plugin-scm-integrations-node';
+import type {
+  CredentialRateLimit,
+  ScmServiceCredentialKind,
+} from '@identity-portal/plugin-scm-integrations-common';
 
 /** What a running check may use. */
 export interface CheckContext {
@@ -15,7 +18,7 @@ export interface CheckFindings {
   label?: string;
   /** Scopes (or app permissions as `name:level`) granted; `null` when the host does not say. */
   grantedScopes?: string[] | null;
-  rateLimit?: { limit: number; remaining: number; resetAt?: string };
+  rateLimit?: CredentialRateLimit;
   /** `null`: never expires; undefined: unknown. */
   expiresAt?: string | null;
   /** The expiry is of a short-lived token renewed on use (GitHub App installation tokens): no warning. */

@@ -1,4 +1,8 @@
-import type { CredentialHealth, HealthReport, HostHealth } from '../api/types';
+import type {
+  CredentialHealth,
+  HealthReport,
+  HostHealth,
+} from '@identity-portal/plugin-scm-integrations-common';
 
 export const githubToken: CredentialHealth = {
   id: 'token',

@@ -1,6 +1,9 @@
-import { ResponseError } from '@backstage/errors';
 import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
-import type { HealthReport } from './types';
+import type { HealthReport } from '@identity-portal/plugin-scm-integrations-common';
+import {
+  type BackendRequest,
+  backendRequest,
+} from '../../../lib/backendRequest';
 
 /** What the Integrations page asks the scm-integrations plugin. */
 export interface ScmIntegrationsApi {
@@ -12,12 +15,10 @@ export interface ScmIntegrationsApi {
 
 /** Calls `/api/scm-integrations` with the signed-in user's token (through the fetch API). */
 export class ScmIntegrationsClient implements ScmIntegrationsApi {
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
+  private readonly request: BackendRequest;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
+    this.request = backendRequest(options, 'scm-integrations');
   }
 
   getHealth(): Promise<HealthReport> {
@@ -26,14 +27,5 @@ export class ScmIntegrationsClient implements ScmIntegrationsApi {
 
   checkHealth(): Promise<HealthReport> {
     return this.request('/health/check', { method: 'POST' });
-  }
-
-  private async request<T>(path: string, init?: RequestInit): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('scm-integrations');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
   }
 }

@@ -6,7 +6,7 @@ import {
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
-import type { IntegrationsConfigProblem } from '../api/types';
+import type { IntegrationsConfigProblem } from '@identity-portal/plugin-scm-integrations-common';
 
 // Keys and messages are long: wrap them inside the card.
 const wrapping = { whiteSpace: 'normal', overflowWrap: 'anywhere' } as const;

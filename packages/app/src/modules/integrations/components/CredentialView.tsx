@@ -2,7 +2,7 @@ import { StructuredMetadataTable } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import type { CredentialHealth } from '../api/types';
+import type { CredentialHealth } from '@identity-portal/plugin-scm-integrations-common';
 import {
   credentialKindTitle,
   formatDateTime,

@@ -3,7 +3,10 @@ import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import type { ReactNode } from 'react';
-import type { HostHealth, IntegrationConsumer } from '../api/types';
+import type {
+  HostHealth,
+  IntegrationConsumer,
+} from '@identity-portal/plugin-scm-integrations-common';
 import { CredentialView } from './CredentialView';
 import { hostStatus, integrationTypeTitle } from './format';
 import { StatusBadge } from './StatusBadge';

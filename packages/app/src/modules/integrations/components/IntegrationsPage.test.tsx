@@ -4,7 +4,7 @@ import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { scmIntegrationsApiRef } from '../api/apis';
 import type { ScmIntegrationsApi } from '../api/ScmIntegrationsClient';
-import type { HealthReport } from '../api/types';
+import type { HealthReport } from '@identity-portal/plugin-scm-integrations-common';
 import {
   emptyReport,
   failingReport,

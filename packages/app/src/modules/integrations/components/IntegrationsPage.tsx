@@ -11,7 +11,7 @@ import LockIcon from '@material-ui/icons/Lock';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import { scmIntegrationsApiRef } from '../api/apis';
-import { scmIntegrationsHealthReadPermission } from '../permissions';
+import { scmIntegrationsHealthReadPermission } from '@identity-portal/plugin-scm-integrations-common';
 import { ConfigProblemsCard } from './ConfigProblemsCard';
 import { HostCard } from './HostCard';
 import { ReportSummary } from './ReportSummary';

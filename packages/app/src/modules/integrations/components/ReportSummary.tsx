@@ -4,7 +4,10 @@ import CircularProgress from '@material-ui/core/CircularProgress';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import RefreshIcon from '@material-ui/icons/Refresh';
-import type { CredentialStatus, HealthReport } from '../api/types';
+import type {
+  CredentialStatus,
+  HealthReport,
+} from '@identity-portal/plugin-scm-integrations-common';
 import { formatDateTime, formatRelative, hostStatus } from './format';
 
 const useStyles = makeStyles(theme => ({

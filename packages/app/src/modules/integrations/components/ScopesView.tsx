@@ -4,7 +4,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import CheckIcon from '@material-ui/icons/Check';
 import ErrorIcon from '@material-ui/icons/Error';
-import type { CredentialScopes } from '../api/types';
+import type { CredentialScopes } from '@identity-portal/plugin-scm-integrations-common';
 
 const useStyles = makeStyles(theme => ({
   chip: { margin: theme.spacing(0.25, 0.5, 0.25, 0) },

@@ -4,7 +4,7 @@ import {
   StatusPending,
   StatusWarning,
 } from '@backstage/core-components';
-import type { CredentialStatus } from '../api/types';
+import type { CredentialStatus } from '@identity-portal/plugin-scm-integrations-common';
 
 /** A status as a coloured dot and a word, so that it reads without colour too. */
 export function StatusBadge({ status }: { status: CredentialStatus }) {

@@ -1,4 +1,4 @@
-import type { HostHealth } from '../api/types';
+import type { HostHealth } from '@identity-portal/plugin-scm-integrations-common';
 import {
   formatExpiry,
   formatRateLimit,

@@ -1,10 +1,10 @@
 import type {
   CredentialStatus,
   HostHealth,
-  RateLimit,
+  CredentialRateLimit,
   ScmIntegrationType,
   ScmServiceCredentialKind,
-} from '../api/types';
+} from '@identity-portal/plugin-scm-integrations-common';
 
 const integrationTypeTitles: Record<ScmIntegrationType, string> = {
   github: 'GitHub',
@@ -111,7 +111,10 @@ export function formatExpiry(
 }
 
 /** `4,990 of 5,000 left` with the reset time when known. */
-export function formatRateLimit(rateLimit: RateLimit, now: Date): string {
+export function formatRateLimit(
+  rateLimit: CredentialRateLimit,
+  now: Date,
+): string {
   const left = `${rateLimit.remaining.toLocaleString()} of ${rateLimit.limit.toLocaleString()} left`;
   return rateLimit.resetAt
     ? `${left}, resets ${formatRelative(rateLimit.resetAt, now)}`

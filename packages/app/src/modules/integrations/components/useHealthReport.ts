@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ScmIntegrationsApi } from '../api/ScmIntegrationsClient';
-import type { HealthReport } from '../api/types';
+import type { HealthReport } from '@identity-portal/plugin-scm-integrations-common';
 
 type State = {
   report?: HealthReport;

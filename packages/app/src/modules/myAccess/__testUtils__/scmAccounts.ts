@@ -4,7 +4,10 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { scmAccountsApiRef } from '../api/apis';
 import type { ScmAccountsApi } from '../api/ScmAccountsClient';
-import type { ScmHost, ScmIdentityAnswer } from '../api/scmAccountTypes';
+import type {
+  ScmHost,
+  ScmIdentityAnswer,
+} from '@identity-portal/plugin-scm-integrations-common';
 
 export const GITHUB_HOST = '127.0.0.1:5180';
 export const GITLAB_HOST = '127.0.0.1:5181';

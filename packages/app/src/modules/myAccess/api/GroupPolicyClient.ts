@@ -1,4 +1,3 @@
-import { ResponseError } from '@backstage/errors';
 import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import type {
   CapabilitiesResponse,
@@ -7,6 +6,10 @@ import type {
   MeResponse,
   WhoCanResponse,
 } from './types';
+import {
+  type BackendRequest,
+  backendRequest,
+} from '../../../lib/backendRequest';
 
 /** What the My access page asks the group policy. */
 export interface GroupPolicyApi {
@@ -22,12 +25,10 @@ export interface GroupPolicyApi {
 
 /** Calls `/api/permission/group-policy` with the signed-in user's token (through the fetch API). */
 export class GroupPolicyClient implements GroupPolicyApi {
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
+  private readonly request: BackendRequest;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
+    this.request = backendRequest(options, 'permission', '/group-policy');
   }
 
   getAccess(user?: string): Promise<MeResponse> {
@@ -48,18 +49,6 @@ export class GroupPolicyClient implements GroupPolicyApi {
 
   getWhoCan(permission: string): Promise<WhoCanResponse> {
     return this.request(`/who-can${query({ permission })}`);
-  }
-
-  private async request<T>(path: string, init?: RequestInit): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('permission');
-    const response = await this.fetchApi.fetch(
-      `${baseUrl}/group-policy${path}`,
-      init,
-    );
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
   }
 }
 

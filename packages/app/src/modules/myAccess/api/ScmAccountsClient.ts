@@ -1,6 +1,12 @@
-import { ResponseError } from '@backstage/errors';
 import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
-import type { ScmHost, ScmIdentityAnswer } from './scmAccountTypes';
+import type {
+  ScmHost,
+  ScmIdentityAnswer,
+} from '@identity-portal/plugin-scm-integrations-common';
+import {
+  type BackendRequest,
+  backendRequest,
+} from '../../../lib/backendRequest';
 
 /** What the "Your SCM accounts" card asks the scm-integrations plugin. */
 export interface ScmAccountsApi {
@@ -15,12 +21,10 @@ export interface ScmAccountsApi {
 
 /** Calls `/api/scm-integrations` with the signed-in user's token (through the fetch API). */
 export class ScmAccountsClient implements ScmAccountsApi {
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
+  private readonly request: BackendRequest;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
+    this.request = backendRequest(options, 'scm-integrations');
   }
 
   getHosts(): Promise<ScmHost[]> {
@@ -36,14 +40,5 @@ export class ScmAccountsClient implements ScmAccountsApi {
       },
       body: JSON.stringify({ host }),
     });
-  }
-
-  private async request<T>(path: string, init?: RequestInit): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('scm-integrations');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
   }
 }

@@ -9,7 +9,10 @@ import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { scmAccountsApiRef } from '../api/apis';
-import type { ScmHost, ScmIdentityAnswer } from '../api/scmAccountTypes';
+import type {
+  ScmHost,
+  ScmIdentityAnswer,
+} from '@identity-portal/plugin-scm-integrations-common';
 import {
   describeActingAs,
   describeConnectError,

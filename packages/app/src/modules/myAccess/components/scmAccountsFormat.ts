@@ -1,4 +1,7 @@
-import type { ScmIdentity, ScmIntegrationType } from '../api/scmAccountTypes';
+import type {
+  ScmIdentity,
+  ScmIntegrationType,
+} from '@identity-portal/plugin-scm-integrations-common';
 
 /** `GitHub`, `GitLab`, … */
 export const INTEGRATION_TITLES: Record<ScmIntegrationType, string> = {

@@ -1,14 +1,46 @@
 import type {
+  ActForUserPolicy,
   IntegrationConsumer,
   IntegrationsConfigProblem,
   ScmIntegrationType,
   ScmServiceCredentialKind,
-} from '@identity-portal/plugin-scm-integrations-node';
+} from './types';
 
-/** How a credential fared in its last check. */
+/**
+ * How a credential fared in its last check.
+ *
+ * @public
+ */
 export type CredentialStatus = 'ok' | 'warning' | 'error' | 'unchecked';
 
-/** The health of one credential of an integration host; never holds a secret. */
+/**
+ * The scopes a credential has against those the portal's consumers need.
+ *
+ * @public
+ */
+export interface CredentialScopes {
+  /** `null`: the host does not say (fine-grained GitHub PATs, app passwords). */
+  granted: string[] | null;
+  required: { scope: string; neededBy: string[] }[];
+  missing: string[];
+}
+
+/**
+ * The rate limit of a credential as the host reported it.
+ *
+ * @public
+ */
+export interface CredentialRateLimit {
+  limit: number;
+  remaining: number;
+  resetAt?: string;
+}
+
+/**
+ * The health of one credential of an integration host; never holds a secret.
+ *
+ * @public
+ */
 export interface CredentialHealth {
   /** Stable within its host, e.g. `token`, `app:12345`. */
   id: string;
@@ -22,28 +54,31 @@ export interface CredentialHealth {
   durationMs: number;
   /** The account the credential acts as. */
   login?: string;
-  scopes?: {
-    /** `null`: the host does not say (fine-grained GitHub PATs, app passwords). */
-    granted: string[] | null;
-    required: { scope: string; neededBy: string[] }[];
-    missing: string[];
-  };
-  rateLimit?: { limit: number; remaining: number; resetAt?: string };
+  scopes?: CredentialScopes;
+  rateLimit?: CredentialRateLimit;
   /** `null`: does not expire; undefined: unknown. */
   expiresAt?: string | null;
 }
 
-/** One integration host and its credentials. */
+/**
+ * One integration host and its credentials.
+ *
+ * @public
+ */
 export interface HostHealth {
   integrationType: ScmIntegrationType;
   host: string;
   apiBaseUrl?: string;
   usedBy: IntegrationConsumer[];
-  actForUser: 'allow' | 'never';
+  actForUser: ActForUserPolicy;
   credentials: CredentialHealth[];
 }
 
-/** What `GET /health` and `POST /health/check` answer. */
+/**
+ * What `GET /api/scm-integrations/health` and `POST /health/check` answer.
+ *
+ * @public
+ */
 export interface HealthReport {
   checkedAt: string;
   config: { problems: IntegrationsConfigProblem[] };
