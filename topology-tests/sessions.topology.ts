@@ -6,6 +6,7 @@ import {
   ldapSignIn,
   startTopology,
   type Topology,
+  waitFor,
 } from '@internal/topology-harness';
 import { demoPassword } from './support/demoAccounts';
 import { signInWhenReady } from './support/portal';
@@ -80,9 +81,16 @@ describe('sessions and throttling across two replicas', () => {
       expect(entity.status).toBe(200);
       expect(entity.body.metadata.name).toBe('alice');
     }
-    expect(
-      (await authorize(b, fromA.token, ['catalog.location.create'])).results,
-    ).toEqual(['ALLOW']);
+    // A replica's org graph may predate the first org sync by a few seconds; a user it does not know
+    // yet is denied until it reloads (at most 10 s later), so wait for the decision to settle.
+    await waitFor(
+      "replica B's decision for alice",
+      async () =>
+        (
+          await authorize(b, fromA.token, ['catalog.location.create'])
+        ).results.join() === 'ALLOW',
+      { timeoutMs: 30_000, intervalMs: 1000 },
+    );
     expect(
       (await authorize(a, fromB.token, ['catalog.location.create'])).results,
     ).toEqual(['DENY']);

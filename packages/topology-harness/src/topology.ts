@@ -46,7 +46,8 @@ export interface TopologyOptions {
   logDir?: string;
   /**
    * Starts both replicas at the same moment, as an orchestrator rolls out a new deployment, and, like its
-   * restart policy, starts a replica again (at most twice) when its process exits during start-up.
+   * restart policy, starts a replica again (at most 4 times, after 2, 4, 8, 16 s) when its process exits
+   * during start-up.
    * Default: one after the other.
    */
   startTogether?: boolean;
@@ -216,14 +217,18 @@ export async function startTopology(
   }
 }
 
-/** Starts a replica, and again (at most twice) when its process exits during start-up: a restart policy. */
+/**
+ * Starts a replica, and again when its process exits during start-up, at most 4 times with a doubling
+ * delay from 2 seconds: an orchestrator's restart policy (Kubernetes' back-off, shortened).
+ */
 async function startRestartingOnExit(replica: Replica): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
       await replica.start();
       return;
     } catch (error) {
-      if (replica.isRunning() || attempt >= 2) throw error;
+      if (replica.isRunning() || attempt >= 4) throw error;
+      await new Promise(resolve => setTimeout(resolve, 2_000 * 2 ** attempt));
     }
   }
 }

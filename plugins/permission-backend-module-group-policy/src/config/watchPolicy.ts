@@ -2,7 +2,7 @@ import type {
   LoggerService,
   RootConfigService,
 } from '@backstage/backend-plugin-api';
-import { unwatchFile, watchFile } from 'node:fs';
+import { statSync } from 'node:fs';
 import {
   readGroupPolicyConfig,
   type GroupPolicyConfig,
@@ -10,6 +10,16 @@ import {
 
 /** How often the policy file's modification time is checked. */
 const FILE_POLL_MS = 2000;
+
+/** Identity, size and modification time of a file (or "missing"); it changes with every edit or replace. */
+function fileFingerprint(file: string): string {
+  try {
+    const stats = statSync(file, { bigint: true });
+    return `${stats.ino}:${stats.size}:${stats.mtimeNs}`;
+  } catch {
+    return 'missing';
+  }
+}
 
 /**
  * Re-reads the policy when the config changes or the policy file is edited.
@@ -49,14 +59,22 @@ export function watchPolicy(options: {
     );
   };
 
-  const onFileChange = () => reload(`${watchedFile} changed`);
+  let timer: ReturnType<typeof setInterval> | undefined;
   function watch(file: string | undefined) {
     if (file === watchedFile) return;
-    if (watchedFile) unwatchFile(watchedFile, onFileChange);
+    clearInterval(timer);
+    timer = undefined;
     watchedFile = file;
-    if (file) {
-      watchFile(file, { interval, persistent: false }, onFileChange);
-    }
+    if (!file) return;
+    // The baseline is taken now, synchronously: an edit made right after start-up is still seen.
+    let seen = fileFingerprint(file);
+    timer = setInterval(() => {
+      const now = fileFingerprint(file);
+      if (now === seen) return;
+      seen = now;
+      reload(`${file} changed`);
+    }, interval);
+    timer.unref();
   }
 
   watch(current().file);
