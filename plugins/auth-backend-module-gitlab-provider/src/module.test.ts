@@ -9,7 +9,7 @@ import {
 import { authModuleGitlabProvider } from './module';
 
 const GITLAB = 'https://gitlab.example.com';
-const ACCESS_TOKEN = 'glpat-msw-user-token-0123456789';
+const ACCESS_TOKEN = 'gl-test-msw-user-token-0123456789';
 const CLIENT_SECRET = 'msw-gitlab-secret-abcdef';
 const server = setupServer();
 

@@ -44,7 +44,7 @@ describe('catalogModuleOrgSyncGitlab', () => {
         {
           host: 'gitlab.example.com',
           apiBaseUrl: 'https://gitlab.example.com/api/v4',
-          token: 'glpat-secret',
+          token: 'gl-test-secret',
         },
       ],
     });
@@ -89,7 +89,7 @@ describe('catalogModuleOrgSyncGitlab', () => {
           {
             host: 'gitlab.example.com',
             apiBaseUrl: 'https://gitlab.example.com/api',
-            token: 'glpat-secret',
+            token: 'gl-test-secret',
           },
         ],
       }),

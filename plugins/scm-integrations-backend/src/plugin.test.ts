@@ -22,19 +22,19 @@ describe('scmIntegrationsPlugin start-up', () => {
           {
             host: 'ghe.example.com',
             apiBaseUrl: 'https://ghe.example.com/api/v3',
-            token: 'ghp_one',
+            token: 'gh-test-one',
           },
           {
             host: 'ghe.example.com',
             apiBaseUrl: 'https://ghe.example.com/api/v3',
-            token: 'ghp_two',
+            token: 'gh-test-two',
           },
         ],
         gitlab: [
           {
             host: 'gitlab.example.com',
             apiBaseUrl: 'https://gitlab.example.com/api',
-            token: 'glpat-x',
+            token: 'gl-test-x',
           },
         ],
       },
@@ -50,7 +50,7 @@ describe('scmIntegrationsPlugin start-up', () => {
     expect(String(failure.message)).toContain(
       "Plugin 'scm-integrations' startup failed",
     );
-    expect(String(failure.message)).not.toContain('ghp_');
+    expect(String(failure.message)).not.toContain('gh-test-');
   });
 
   it('refuses to start on a bad scmIntegrations.health value, naming the key', async () => {

@@ -23,7 +23,7 @@ export function gitlabResult(user: {
         },
       } as GitlabSignInResult['fullProfile'],
       session: {
-        accessToken: 'glpat-user-token',
+        accessToken: 'gl-test-user-token',
         tokenType: 'bearer',
         scope: 'read_user',
       },

@@ -96,12 +96,14 @@ describe('credentials', () => {
     const github = fakeGithub({ orgs: { acme } });
     server.use(github.handler);
     const result = await read(
-      source({ github: [{ host: 'github.com', token: 'ghp_pat' }] }, ['acme']),
+      source({ github: [{ host: 'github.com', token: 'gh-test-pat' }] }, [
+        'acme',
+      ]),
     );
     expect(result.users[0].email).toBe('ada@personal.example');
     expect(github.calls.map(c => c.authorization)).toEqual([
-      'bearer ghp_pat',
-      'bearer ghp_pat',
+      'bearer gh-test-pat',
+      'bearer gh-test-pat',
     ]);
   });
 
@@ -109,7 +111,7 @@ describe('credentials', () => {
     const github = fakeGithub({ orgs: { acme } });
     server.use(github.handler);
     const rootConfig = new ConfigReader({
-      integrations: { github: [{ host: 'github.com', token: 'ghp_pat' }] },
+      integrations: { github: [{ host: 'github.com', token: 'gh-test-pat' }] },
     });
     const lines: string[] = [];
     const record = (message: string, meta?: unknown) => {
@@ -148,7 +150,7 @@ describe('credentials', () => {
         'SCM credentials for github.com: service identity, personal-access-token (plugin catalog)',
       ),
     ]);
-    expect(lines.join()).not.toContain('ghp_pat');
+    expect(lines.join()).not.toContain('gh-test-pat');
   });
 
   it('uses a GitHub App installation token and does not ask for User.email', async () => {

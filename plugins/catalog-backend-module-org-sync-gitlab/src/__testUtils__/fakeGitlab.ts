@@ -2,7 +2,7 @@ import { http, HttpResponse } from 'msw';
 import type { GitlabGroup, GitlabMember } from '../read/types';
 
 export const API = 'https://gitlab.example.com/api/v4';
-export const TOKEN = 'glpat-test-token';
+export const TOKEN = 'gl-test-test-token';
 
 /** A GitLab served by msw handlers: groups, members, and per-path faults. */
 export interface FakeGitlab {

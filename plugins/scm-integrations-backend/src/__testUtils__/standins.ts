@@ -21,21 +21,21 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** The tokens the test stand-ins accept. */
 export const TOKENS = {
   /** GitHub: every scope needed, expiring in 90 days. */
-  githubGood: 'ghp_good_token_0000',
+  githubGood: 'gh-test-good_token_0000',
   /** GitLab: read_api and read_user, expiring in 90 days. */
-  gitlabGood: 'glpat-good-token-0000',
+  gitlabGood: 'gl-test-good-token-0000',
   /** GitHub: read:org only (the org source also needs user:email). */
-  githubNarrow: 'ghp_narrow_token_0001',
+  githubNarrow: 'gh-test-narrow_token_0001',
   /** GitHub: every scope needed, expiring in 3 days. */
-  githubExpiring: 'ghp_expiring_token_0002',
+  githubExpiring: 'gh-test-expiring_token_0002',
   /** GitHub: a fine-grained PAT (GitHub reports no scopes for it). */
   githubFineGrained: 'github_pat_fine_grained_0004',
   /** GitLab: read_user only (the org source needs read_api). */
-  gitlabNarrow: 'glpat-narrow-token-0003',
+  gitlabNarrow: 'gl-test-narrow-token-0003',
   /** GitHub: a person's own token (not the portal's), as alice-andersson. */
   githubAlice: 'gho_alice_own_token_0005',
   /** GitLab: a person's own token, as alice. */
-  gitlabAlice: 'glpat-alice-own-token-0006',
+  gitlabAlice: 'gl-test-alice-own-token-0006',
 };
 
 /** Both stand-ins on random loopback ports, with the extra tokens and the test app. */

@@ -18,7 +18,7 @@ const { privateKey } = generateKeyPairSync('rsa', {
 });
 const APP = { appId: 4711, privateKey, clientId: 'Iv1.c', clientSecret: 's' };
 const SECRETS = [
-  'ghp_service_pat',
+  'gh-test-service_pat',
   'ghs_installation_token',
   'gho_user_token',
   'glpat_service',
@@ -69,11 +69,11 @@ describe('ScmCredentialsBroker', () => {
   describe('acting for the user or as the service', () => {
     const integrations = {
       github: [
-        { host: 'github.com', token: 'ghp_service_pat' },
+        { host: 'github.com', token: 'gh-test-service_pat' },
         {
           host: 'ghe.example.com',
           apiBaseUrl: 'https://ghe.example.com/api/v3',
-          token: 'ghp_service_pat',
+          token: 'gh-test-service_pat',
         },
       ],
     };
@@ -115,7 +115,7 @@ describe('ScmCredentialsBroker', () => {
         integrationType: 'github',
         credential: 'personal-access-token',
       });
-      expect(credentials.token).toBe('ghp_service_pat');
+      expect(credentials.token).toBe('gh-test-service_pat');
       expect(lines).toEqual([
         expect.stringContaining(
           "the user's token was offered but scmIntegrations.actForUser is 'never' for ghe.example.com",
@@ -137,7 +137,7 @@ describe('ScmCredentialsBroker', () => {
       });
       expect(credentials.identity.kind).toBe('service');
       expect(credentials.headers).toEqual({
-        Authorization: 'Bearer ghp_service_pat',
+        Authorization: 'Bearer gh-test-service_pat',
       });
     });
   });
@@ -155,7 +155,7 @@ describe('ScmCredentialsBroker', () => {
       const b = broker({
         integrations: {
           github: [
-            { host: 'github.com', token: 'ghp_service_pat', apps: [APP] },
+            { host: 'github.com', token: 'gh-test-service_pat', apps: [APP] },
           ],
         },
       });
@@ -185,7 +185,7 @@ describe('ScmCredentialsBroker', () => {
         {
           integrations: {
             github: [
-              { host: 'github.com', token: 'ghp_service_pat', apps: [APP] },
+              { host: 'github.com', token: 'gh-test-service_pat', apps: [APP] },
             ],
           },
         },
@@ -195,7 +195,7 @@ describe('ScmCredentialsBroker', () => {
         kind: 'service',
         credential: 'personal-access-token',
       });
-      expect(credentials.token).toBe('ghp_service_pat');
+      expect(credentials.token).toBe('gh-test-service_pat');
       expect(lines[0]).toContain(
         "no GitHub App is installed for 'other' (or allowed by allowedInstallationOwners)",
       );
@@ -221,7 +221,7 @@ describe('ScmCredentialsBroker', () => {
       const fallback = await broker({
         integrations: {
           github: [
-            { host: 'github.com', token: 'ghp_service_pat', apps: [APP] },
+            { host: 'github.com', token: 'gh-test-service_pat', apps: [APP] },
           ],
         },
       }).getCredentials({ url: 'https://github.com/acme' });
@@ -392,7 +392,7 @@ describe('ScmCredentialsBroker', () => {
       {
         integrations: {
           github: [
-            { host: 'github.com', token: 'ghp_service_pat', apps: [APP] },
+            { host: 'github.com', token: 'gh-test-service_pat', apps: [APP] },
           ],
           gitlab: [
             {

@@ -1,9 +1,6 @@
-import { createPrivateKey } from 'node:crypto';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import type { IntegrationsConfigProblem } from '../types';
 import { error, isObject, RawIntegration, RawObject } from './rawIntegrations';
-
-const PEM_PRIVATE_KEY =
-  /-----BEGIN ((?:RSA |EC |ENCRYPTED )?PRIVATE KEY)-----[\s\S]+?-----END \1-----/;
 
 function checkAppId(app: RawObject, key: string) {
   const appId = app.appId;
@@ -36,22 +33,36 @@ function checkPrivateKey(app: RawObject, key: string) {
   }
   // Upstream accepts keys written on one line with literal \n.
   const pem = value.replace(/\\n/g, '\n');
-  if (!PEM_PRIVATE_KEY.test(pem)) {
+  if (!pem.includes('-----BEGIN ')) {
     return error(
       key,
-      "is not a PEM private key: expected a -----BEGIN RSA PRIVATE KEY----- (or -----BEGIN PRIVATE KEY-----) block, as in the .pem file generated on the GitHub App's settings page",
+      "is not a PEM private key: expected the whole .pem file generated on the GitHub App's settings page, from its -----BEGIN line to its -----END line",
     );
   }
   try {
     createPrivateKey(pem);
     return undefined;
   } catch (e) {
-    return error(
-      key,
-      `is not a readable PEM private key (${
-        (e as Error).message
-      }); paste the whole .pem file, including its BEGIN and END lines`,
-    );
+    return isPublicKey(pem)
+      ? error(
+          key,
+          "is not a PEM private key: it is a public key or certificate; use the private key .pem generated on the GitHub App's settings page",
+        )
+      : error(
+          key,
+          `is not a readable PEM private key (${
+            (e as Error).message
+          }); paste the whole .pem file, including its BEGIN and END lines`,
+        );
+  }
+}
+
+function isPublicKey(pem: string): boolean {
+  try {
+    createPublicKey(pem);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -11,12 +11,12 @@ const APP = { appId: 4711, privateKey, clientId: 'Iv1.c', clientSecret: 's' };
 const GHE = {
   host: 'ghe.example.com',
   apiBaseUrl: 'https://ghe.example.com/api/v3',
-  token: 'ghp_x',
+  token: 'gh-test-x',
 };
 const GITLAB = {
   host: 'gitlab.example.com',
   apiBaseUrl: 'https://gitlab.example.com/api/v4',
-  token: 'glpat-x',
+  token: 'gl-test-x',
 };
 
 const validate = (config: object) =>
@@ -122,7 +122,7 @@ describe('validateIntegrationsConfig', () => {
     ).toEqual([
       err(
         'integrations.github[0].apps[0].privateKey',
-        "is not a PEM private key: expected a -----BEGIN RSA PRIVATE KEY----- (or -----BEGIN PRIVATE KEY-----) block, as in the .pem file generated on the GitHub App's settings page",
+        "is not a PEM private key: expected the whole .pem file generated on the GitHub App's settings page, from its -----BEGIN line to its -----END line",
       ),
     ]);
   });
@@ -138,14 +138,18 @@ describe('validateIntegrationsConfig', () => {
     ).toEqual([
       expect.objectContaining({
         key: 'integrations.github[0].apps[0].privateKey',
-        message: expect.stringMatching(/^is not a PEM private key: /),
+        message: expect.stringMatching(
+          /^is not a PEM private key: it is a public key or certificate; /,
+        ),
       }),
     ]);
   });
 
   it('reports a PEM block that crypto cannot read, with the reason', () => {
-    const broken =
-      '-----BEGIN RSA PRIVATE KEY-----\nbm90IGEga2V5\n-----END RSA PRIVATE KEY-----\n';
+    const broken = privateKey.replace(
+      /(-----\n)[\s\S]+(\n-----END)/,
+      '$1bm90IGEga2V5$2',
+    );
     let reason = '';
     try {
       createPrivateKey(broken);
@@ -374,7 +378,7 @@ describe('validateIntegrationsConfig', () => {
   it('warns about whitespace around a token that upstream trims, and refuses it where upstream does not', () => {
     expect(
       only({
-        github: [{ ...GHE, token: 'ghp_x\n' }],
+        github: [{ ...GHE, token: 'gh-test-x\n' }],
         bitbucketServer: [
           {
             host: 'bitbucket.example.com',
@@ -398,7 +402,7 @@ describe('validateIntegrationsConfig', () => {
 
   it('never puts a secret into a message', () => {
     const problems = only({
-      github: [{ ...GHE, token: ' ghp_secret_value ' }],
+      github: [{ ...GHE, token: ' gh-test-secret_value ' }],
       bitbucketServer: [
         {
           host: 'b.example.com',
@@ -508,7 +512,7 @@ describe('validateIntegrationsConfig', () => {
 
   it('lists errors before warnings', () => {
     const problems = only({
-      github: [{ ...GHE, token: 'ghp_x ' }],
+      github: [{ ...GHE, token: 'gh-test-x ' }],
       gitlab: [{ ...GITLAB, apiBaseUrl: 'https://gitlab.example.com/' }],
     });
     expect(problems.map(p => p.severity)).toEqual(['error', 'warning']);

@@ -99,8 +99,10 @@ describe('GitHub App health check', () => {
   it('reports a private key that is not a key without showing it', async () => {
     const health = await checkCredential(
       app({
-        privateKey:
-          '-----BEGIN RSA PRIVATE KEY-----\nnot really\n-----END RSA PRIVATE KEY-----',
+        privateKey: privateKey.replace(
+          /(-----\n)[\s\S]+(\n-----END)/,
+          '$1bm90IHJlYWxseQ==$2',
+        ),
       }),
       [orgSync],
       settings,
